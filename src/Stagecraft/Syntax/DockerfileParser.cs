@@ -1,0 +1,197 @@
+namespace Stagecraft.Syntax;
+
+/// <summary>
+/// Reads Dockerfile bytes line by line exactly as BuildKit's parser does (directives, continuations, comments inside
+/// continuations, heredocs) and builds the lossless tree. Never throws on input; problems become diagnostics.
+/// </summary>
+internal sealed partial class DockerfileParser
+{
+    private readonly SourceText _source;
+    private readonly byte[] _bytes;
+    private readonly List<PhysicalLine> _lines;
+    private readonly List<SyntaxToken> _tokens = [];
+    private readonly List<SyntaxNode> _nodes = [];
+    private readonly List<SyntaxDiagnostic> _diagnostics = [];
+    private byte _escape = (byte)'\\';
+
+    private DockerfileParser(SourceText source)
+    {
+        _source = source;
+        _bytes = source.Memory.ToArray();
+        _lines = SplitLines(_bytes);
+    }
+
+    public static SyntaxTree Parse(SourceText source) => new DockerfileParser(source).Run();
+
+    /// <summary>A physical line: [Start, ContentEnd) is its text, [ContentEnd, End) its line ending.</summary>
+    private readonly record struct PhysicalLine(int Start, int ContentEnd, int End);
+
+    private SyntaxTree Run()
+    {
+        var bom = _source.ByteOrderMarkLength;
+        if (bom > 0)
+            _tokens.Add(new SyntaxToken(SyntaxTokenKind.ByteOrderMark, new TextSpan(0, bom)));
+
+        var directivesDone = false;
+        var seenDirectives = new HashSet<string>();
+        var index = 0;
+        while (index < _lines.Count)
+        {
+            var line = _lines[index];
+            var contentStart = index == 0 ? Math.Max(line.Start, bom) : line.Start;
+            var trimmed = GoText.SkipSpace(_bytes, contentStart, line.ContentEnd);
+            var nodeStart = index == 0 ? 0 : line.Start;
+
+            if (!directivesDone)
+            {
+                if (TryReadDirective(trimmed, line.ContentEnd, out var name, out var nameSpan, out var valueSpan))
+                {
+                    AddWhitespace(contentStart, trimmed);
+                    AddToken(SyntaxTokenKind.Directive, trimmed, line.ContentEnd);
+                    AddToken(SyntaxTokenKind.Newline, line.ContentEnd, line.End);
+                    var value = _source.GetText(valueSpan);
+                    var span = TextSpan.FromBounds(nodeStart, line.End);
+                    _nodes.Add(new DirectiveSyntax(span, name, value, nameSpan, valueSpan));
+                    if (!seenDirectives.Add(name))
+                        Report("duplicate-directive", DiagnosticSeverity.Error, $"only one {name} parser directive can be used", TextSpan.FromBounds(trimmed, line.ContentEnd));
+                    else if (name == "escape")
+                    {
+                        if (value is "\\" or "`")
+                            _escape = (byte)value[0];
+                        else
+                            Report("invalid-escape", DiagnosticSeverity.Error, $"invalid escape token '{value}' does not match ` or \\", valueSpan);
+                    }
+                    index++;
+                    continue;
+                }
+                directivesDone = true;
+            }
+
+            if (trimmed < line.ContentEnd && _bytes[trimmed] == (byte)'#')
+            {
+                AddWhitespace(contentStart, trimmed);
+                AddToken(SyntaxTokenKind.Comment, trimmed, line.ContentEnd);
+                AddToken(SyntaxTokenKind.Newline, line.ContentEnd, line.End);
+                var commentText = SourceText.Decode(_bytes.AsSpan(trimmed + 1, line.ContentEnd - trimmed - 1)).Trim();
+                _nodes.Add(new CommentSyntax(TextSpan.FromBounds(nodeStart, line.End), TextSpan.FromBounds(trimmed, line.ContentEnd), commentText));
+                index++;
+                continue;
+            }
+
+            var (textEnd, isEnd) = TrimContinuation(trimmed, line.ContentEnd);
+            if (isEnd && textEnd == trimmed)
+            {
+                AddWhitespace(contentStart, line.ContentEnd);
+                AddToken(SyntaxTokenKind.Newline, line.ContentEnd, line.End);
+                _nodes.Add(new BlankLineSyntax(TextSpan.FromBounds(nodeStart, line.End)));
+                index++;
+                continue;
+            }
+
+            index = ReadInstruction(index, nodeStart, contentStart, trimmed, textEnd, isEnd);
+        }
+
+        if (!_nodes.OfType<InstructionSyntax>().Any())
+            Report("no-instructions", DiagnosticSeverity.Error, "file with no instructions", new TextSpan(_bytes.Length, 0));
+
+        var root = new DockerfileSyntax(new TextSpan(0, _bytes.Length), _nodes, _escape);
+        var all = new List<SyntaxDiagnostic>(_diagnostics);
+        foreach (var instruction in root.Instructions)
+            all.AddRange(instruction.Diagnostics);
+        all.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new SyntaxTree(_source, root, _tokens, all);
+    }
+
+    private void Report(string code, DiagnosticSeverity severity, string message, TextSpan span) =>
+        _diagnostics.Add(new SyntaxDiagnostic(code, severity, message, span));
+
+    private void AddToken(SyntaxTokenKind kind, int start, int end)
+    {
+        if (end > start)
+            _tokens.Add(new SyntaxToken(kind, TextSpan.FromBounds(start, end)));
+    }
+
+    private void AddWhitespace(int start, int end) => AddToken(SyntaxTokenKind.Whitespace, start, end);
+
+    /// <summary>BuildKit's continuation test: the escape character, then only blanks, and not itself escaped.</summary>
+    private (int TextEnd, bool IsEndOfLine) TrimContinuation(int start, int end)
+    {
+        var p = end;
+        while (p > start && _bytes[p - 1] is (byte)' ' or (byte)'\t')
+            p--;
+        if (p > start && _bytes[p - 1] == _escape)
+        {
+            var escapeAt = p - 1;
+            if (escapeAt == start || _bytes[escapeAt - 1] != _escape)
+                return (escapeAt, false);
+        }
+        return (end, true);
+    }
+
+    /// <summary>Matches <c>#\s*key\s*=\s*value</c> for the known directive keys.</summary>
+    private bool TryReadDirective(int start, int end, out string name, out TextSpan nameSpan, out TextSpan valueSpan)
+    {
+        name = "";
+        nameSpan = valueSpan = default;
+        if (start >= end || _bytes[start] != (byte)'#')
+            return false;
+        var p = GoText.SkipSpace(_bytes, start + 1, end);
+        var nameStart = p;
+        if (p >= end || !char.IsAsciiLetter((char)_bytes[p]))
+            return false;
+        while (p < end && char.IsAsciiLetterOrDigit((char)_bytes[p]))
+            p++;
+        var nameEnd = p;
+        while (p < end && IsRegexSpace(_bytes[p]))
+            p++;
+        if (p >= end || _bytes[p] != (byte)'=')
+            return false;
+        p++;
+        var afterEquals = p;
+        while (p < end && IsRegexSpace(_bytes[p]))
+            p++;
+        int valueStart, valueEnd;
+        if (p == end)
+        {
+            // The value pattern needs one character; with only blanks after '=' it takes the last blank.
+            if (afterEquals == end)
+                return false;
+            valueStart = end - 1;
+            valueEnd = end;
+        }
+        else
+        {
+            valueStart = p;
+            valueEnd = end;
+            while (valueEnd > valueStart && IsRegexSpace(_bytes[valueEnd - 1]))
+                valueEnd--;
+        }
+        var key = SourceText.Decode(_bytes.AsSpan(nameStart, nameEnd - nameStart)).ToLowerInvariant();
+        if (key is not ("syntax" or "escape" or "check"))
+            return false;
+        name = key;
+        nameSpan = TextSpan.FromBounds(nameStart, nameEnd);
+        valueSpan = TextSpan.FromBounds(valueStart, valueEnd);
+        return true;
+    }
+
+    private static bool IsRegexSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r';
+
+    private static List<PhysicalLine> SplitLines(byte[] bytes)
+    {
+        var lines = new List<PhysicalLine>();
+        var start = 0;
+        var span = bytes.AsSpan();
+        while (start < bytes.Length)
+        {
+            var newline = span[start..].IndexOf((byte)'\n');
+            var end = newline < 0 ? bytes.Length : start + newline + 1;
+            var contentEnd = end;
+            while (contentEnd > start && bytes[contentEnd - 1] is (byte)'\n' or (byte)'\r')
+                contentEnd--;
+            lines.Add(new PhysicalLine(start, contentEnd, end));
+            start = end;
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Stagecraft.Syntax;
+
+/// <summary>The root of a parsed Dockerfile: its top-level nodes in file order, which tile the whole file.</summary>
+public sealed class DockerfileSyntax : SyntaxNode
+{
+    internal DockerfileSyntax(TextSpan span, IReadOnlyList<SyntaxNode> children, byte escapeCharacter) : base(span)
+    {
+        Children = children;
+        EscapeCharacter = (char)escapeCharacter;
+        Directives = children.OfType<DirectiveSyntax>().ToArray();
+        Instructions = children.OfType<InstructionSyntax>().ToArray();
+    }
+
+    public IReadOnlyList<SyntaxNode> Children { get; }
+
+    public IReadOnlyList<DirectiveSyntax> Directives { get; }
+
+    public IReadOnlyList<InstructionSyntax> Instructions { get; }
+
+    /// <summary>The escape character in force after the directives: '\' or '`'.</summary>
+    public char EscapeCharacter { get; }
+
+    public DirectiveSyntax? GetDirective(string name) => Directives.FirstOrDefault(d => d.Name == name);
+}
