@@ -19,7 +19,10 @@ internal static class InstructionRules
                 if (count is not (1 or 3) || (count == 3 && from.AsKeyword is null))
                     Error("FROM requires either one argument, or three: FROM <image> AS <name>");
                 break;
-            case FileTransferInstructionSyntax when count + instruction.Heredocs.Count < 2 && raw.Error is null:
+            case FileTransferInstructionSyntax transfer when transfer.DestinationIsHeredoc:
+                Error($"{name} cannot accept a heredoc as a destination", transfer.Destination!.Span);
+                break;
+            case FileTransferInstructionSyntax when count < 2 && raw.Error is null:
                 Error($"{name} requires at least two arguments: a source and a destination");
                 break;
             case ArgInstructionSyntax or ExposeInstructionSyntax or VolumeInstructionSyntax or EnvInstructionSyntax or LabelInstructionSyntax

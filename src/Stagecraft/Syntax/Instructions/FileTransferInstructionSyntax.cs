@@ -14,7 +14,29 @@ public abstract class FileTransferInstructionSyntax : InstructionSyntax
         {
             Sources = [];
         }
+        var pathSources = new List<ArgumentSyntax>();
+        var heredocSources = new List<HeredocSource>();
+        var nextHeredoc = 0;
+        foreach (var source in Sources)
+        {
+            if (HeredocMarkerReader.TryParseWord(source.Value, out var marker, out _) && marker is not null && nextHeredoc < Heredocs.Count)
+                heredocSources.Add(new HeredocSource(source, Heredocs[nextHeredoc++]));
+            else
+                pathSources.Add(source);
+        }
+        PathSources = pathSources;
+        HeredocSources = heredocSources;
     }
+
+    /// <summary>Sources that name files, folders, globs or URLs (heredoc markers excluded).</summary>
+    public IReadOnlyList<ArgumentSyntax> PathSources { get; }
+
+    /// <summary>Sources written inline as heredocs, each with the heredoc that holds its content.</summary>
+    public IReadOnlyList<HeredocSource> HeredocSources { get; }
+
+    /// <summary>True when the destination itself is written as a heredoc marker, which BuildKit refuses.</summary>
+    public bool DestinationIsHeredoc =>
+        Destination is not null && HeredocMarkerReader.TryParseWord(Destination.Value, out var marker, out _) && marker is not null;
 
     /// <summary>Every argument but the last: paths, globs, URLs or heredoc markers such as <c>&lt;&lt;EOF</c>.</summary>
     public IReadOnlyList<ArgumentSyntax> Sources { get; }
@@ -45,4 +67,11 @@ public sealed class AddInstructionSyntax : FileTransferInstructionSyntax
     public FlagSyntax? Checksum => GetFlag("checksum");
     public FlagSyntax? KeepGitDir => GetFlag("keep-git-dir");
     public FlagSyntax? Unpack => GetFlag("unpack");
+}
+
+/// <summary>A COPY/ADD source given inline: the marker argument and its heredoc.</summary>
+public sealed record HeredocSource(ArgumentSyntax Marker, HeredocSyntax Heredoc)
+{
+    /// <summary>The file name BuildKit gives the content: the heredoc's name.</summary>
+    public string Path => Heredoc.Name;
 }

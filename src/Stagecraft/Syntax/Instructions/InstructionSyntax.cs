@@ -47,7 +47,7 @@ public class InstructionSyntax : SyntaxNode
     /// <summary>From the first to the last byte of the argument text in the file (it may cross continuation lines).</summary>
     public TextSpan ArgumentsSpan { get; }
 
-    public IReadOnlyList<HeredocSyntax> Heredocs { get; internal set; }
+    public IReadOnlyList<HeredocSyntax> Heredocs { get; }
 
     /// <summary>1-based line of the instruction name.</summary>
     public int StartLine { get; }
