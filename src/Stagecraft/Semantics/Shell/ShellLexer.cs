@@ -13,6 +13,9 @@ internal sealed class ShellLexer
 
     private static readonly SearchValues<char> DoubleQuoteSpecials = SearchValues.Create("\"\\$`");
 
+    // Everything that ends an unquoted word or needs a closer look; other characters are copied in runs.
+    private static readonly SearchValues<char> WordSpecials = SearchValues.Create(" \t\r\f\v\n;&|<>()\\'\"$`*?[]");
+
     private readonly string _text;
     private readonly ShellParser _parser;
     private readonly List<ShellWordBuilder> _builders = new();
@@ -348,6 +351,12 @@ internal sealed class ShellLexer
                         if (sawOpenBracket)
                             w.Flags |= ShellWordFlags.Glob;
                         break;
+                    default:
+                        var run = _text.AsSpan(p, _end - p).IndexOfAny(WordSpecials);
+                        var runEnd = run < 0 ? _end : p + run;
+                        w.Verbatim(p, runEnd);
+                        p = runEnd;
+                        continue;
                 }
                 w.Verbatim(p, p + 1);
                 p++;

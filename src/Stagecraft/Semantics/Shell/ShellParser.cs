@@ -17,6 +17,8 @@ internal sealed class ShellParser
     private readonly List<ShellCommand> _commands = new();
     private readonly List<ShellDiagnostic> _diagnostics = new();
     private readonly List<int[]> _expectationPool = new();
+    private readonly List<List<ShellWord>> _wordScratch = new();
+    private int _simpleCommandNesting;
     private int _substitutionNesting;
     private int[] _expected = new int[(int)ShellTerminator.Count];
     private ShellToken _current;
@@ -407,6 +409,11 @@ internal sealed class ShellParser
     {
         var start = _current.Start;
         var end = start;
+        // Words go to a reusable list (per nesting level, as substitutions re-enter here) and are copied once to an exact-size array.
+        if (_simpleCommandNesting == _wordScratch.Count)
+            _wordScratch.Add(new List<ShellWord>());
+        var scratch = _wordScratch[_simpleCommandNesting++];
+        scratch.Clear();
         List<ShellWord>? words = null;
         List<ShellAssignment>? assignments = null;
         List<ShellRedirection>? redirections = null;
@@ -424,12 +431,18 @@ internal sealed class ShellParser
                 }
                 if (words is null)
                 {
-                    words = new List<ShellWord> { word };
+                    words = scratch;
+                    words.Add(word);
                     Advance();
                     if (word.IsKeyword("[["))
+                    {
                         ParseTestExpression(words, ref end);
+                    }
                     else if (_current.Kind == ShellTokenKind.LeftParen && assignments is null && redirections is null && word.IsLiteral)
+                    {
+                        _simpleCommandNesting--;
                         return ParseFunctionDefinition(word);
+                    }
                     continue;
                 }
                 words.Add(word);
@@ -448,6 +461,7 @@ internal sealed class ShellParser
             }
             break;
         }
+        _simpleCommandNesting--;
         var command = new ShellCommand(
             _text,
             words is null ? Array.Empty<ShellWord>() : words.ToArray(),
