@@ -1,0 +1,52 @@
+namespace Stagecraft.Semantics.Shell;
+
+/// <summary>One shell word: its value with quoting removed, its text as written, and where it is.</summary>
+public sealed class ShellWord
+{
+    private readonly string _source;
+    private readonly ShellWordFlags _flags;
+    private string? _raw;
+
+    internal ShellWord(string source, int start, int end, string value, ShellWordFlags flags)
+    {
+        _source = source;
+        Span = ShellSpan.FromBounds(start, end);
+        Value = value;
+        _flags = flags;
+        // A word with no quoting or escapes reads the same as written, so share the string.
+        if (value.Length == end - start && (flags & ShellWordFlags.Quoted) == 0)
+            _raw = value;
+    }
+
+    /// <summary>
+    /// The word with quotes removed and escapes resolved; parameter, command and arithmetic expansions are kept as written
+    /// (<c>"$HOME/x"</c> gives <c>$HOME/x</c>, <c>${X:-y}</c> stays <c>${X:-y}</c>), since the reader does not evaluate anything.
+    /// </summary>
+    public string Value { get; }
+
+    /// <summary>The word exactly as written in the script, quotes included.</summary>
+    public string Raw => _raw ??= _source.Substring(Span.Start, Span.Length);
+
+    /// <summary>Where the word is in the script text.</summary>
+    public ShellSpan Span { get; }
+
+    /// <summary>Whether any part is quoted (<c>'…'</c>, <c>"…"</c>, <c>$'…'</c>) or backslash-escaped.</summary>
+    public bool IsQuoted => (_flags & ShellWordFlags.Quoted) != 0;
+
+    /// <summary>Whether the word contains a <c>$</c> parameter, command or arithmetic expansion, or backquotes.</summary>
+    public bool HasExpansion => (_flags & ShellWordFlags.Expansion) != 0;
+
+    /// <summary>Whether the word contains a command substitution, <c>$( … )</c> or backquotes.</summary>
+    public bool HasCommandSubstitution => (_flags & ShellWordFlags.CommandSubstitution) != 0;
+
+    /// <summary>Whether the word contains an unquoted <c>*</c>, <c>?</c> or <c>[…]</c> that the shell would expand as a pattern.</summary>
+    public bool HasGlob => (_flags & ShellWordFlags.Glob) != 0;
+
+    /// <summary>Whether the word is plain text: no quoting, escapes or expansions, so <see cref="Value"/> is exactly what the command receives (glob aside).</summary>
+    public bool IsLiteral => (_flags & (ShellWordFlags.Quoted | ShellWordFlags.Expansion)) == 0;
+
+    internal bool IsKeyword(string keyword) => IsLiteral && Value == keyword;
+
+    /// <inheritdoc/>
+    public override string ToString() => Raw;
+}
