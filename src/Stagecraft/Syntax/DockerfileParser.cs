@@ -91,6 +91,7 @@ internal sealed partial class DockerfileParser
             index = ReadInstruction(index, nodeStart, contentStart, trimmed, textEnd, isEnd);
         }
 
+        ReportInvalidUtf8();
         if (!_nodes.OfType<InstructionSyntax>().Any())
             Report("no-instructions", DiagnosticSeverity.Error, "file with no instructions", new TextSpan(_bytes.Length, 0));
 
@@ -100,6 +101,31 @@ internal sealed partial class DockerfileParser
             all.AddRange(instruction.Diagnostics);
         all.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new SyntaxTree(_source, root, _tokens, all);
+    }
+
+    /// <summary>Invalid UTF-8 is kept byte for byte; each bad sequence is reported (up to a limit) so users can find it.</summary>
+    private void ReportInvalidUtf8()
+    {
+        const int limit = 20;
+        var bytes = _bytes.AsSpan();
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+            return;
+        var reported = 0;
+        var offset = 0;
+        while (offset < bytes.Length && reported < limit)
+        {
+            var valid = bytes[offset..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (valid < 0)
+                break;
+            offset += valid;
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                Report("invalid-utf8", DiagnosticSeverity.Warning, $"invalid UTF-8 byte 0x{bytes[offset]:X2}; the file is kept as is, but tools may show this text differently", new TextSpan(offset, Math.Max(consumed, 1)));
+                reported++;
+            }
+            offset += Math.Max(consumed, 1);
+        }
     }
 
     private void Report(string code, DiagnosticSeverity severity, string message, TextSpan span) =>

@@ -1,0 +1,264 @@
+using System.Text.RegularExpressions;
+using Stagecraft.Semantics.Expansion;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Semantics;
+
+/// <summary>Walks the instructions once, as BuildKit dispatches them, to build stages, scopes and stage references.</summary>
+internal sealed partial class SemanticModelBuilder
+{
+    private readonly SyntaxTree _tree;
+    private readonly BuildSettings _settings;
+    private readonly ExpansionOptions _options;
+    private readonly List<SyntaxDiagnostic> _diagnostics = [];
+    private readonly List<Stage> _stages = [];
+    private readonly Dictionary<Stage, IReadOnlyList<string>> _finalShells = [];
+    private readonly Dictionary<string, string?> _metaValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _builtIns;
+    private readonly List<(Stage Stage, InstructionSyntax Instruction, string Value, TextSpan Span)> _pendingReferences = [];
+
+    private SemanticModelBuilder(SyntaxTree tree, BuildSettings settings)
+    {
+        _tree = tree;
+        _settings = settings;
+        _options = SemanticModel.ExpansionOptionsFor(tree);
+        _builtIns = PlatformArgs(settings);
+    }
+
+    public static SemanticModel Build(SyntaxTree tree, BuildSettings settings) => new SemanticModelBuilder(tree, settings).Run();
+
+    [GeneratedRegex("^[a-z][a-z0-9-_.]*$")]
+    private static partial Regex StageNamePattern();
+
+    private SemanticModel Run()
+    {
+        var global = VariableScope.Empty;
+        foreach (var (name, value) in _builtIns)
+            global = global.With(new Variable(name, value, VariableOrigin.BuiltIn, null));
+        var globalArgs = new List<ArgInstructionSyntax>();
+
+        Stage? current = null;
+        var scope = VariableScope.Empty;
+        IReadOnlyList<string> shell = Stage.DefaultShell;
+        foreach (var instruction in _tree.Root.Instructions)
+        {
+            if (instruction is FromInstructionSyntax from)
+            {
+                if (current is not null)
+                    Finish(current, scope, shell);
+                current = StartStage(from, global);
+                (scope, shell) = InitialState(current);
+                continue;
+            }
+            if (current is null)
+            {
+                if (instruction is ArgInstructionSyntax arg)
+                {
+                    globalArgs.Add(arg);
+                    global = DeclareGlobal(arg, global);
+                }
+                else
+                {
+                    Report(instruction.KeywordSpan, $"{instruction.Keyword.ToUpperInvariant()} cannot come before the first FROM: only ARG may");
+                }
+                continue;
+            }
+
+            current.Add(instruction, scope, shell);
+            switch (instruction)
+            {
+                case ArgInstructionSyntax arg:
+                    scope = Declare(arg, scope);
+                    break;
+                case EnvInstructionSyntax env:
+                    scope = SetEnv(env, scope);
+                    break;
+                case ShellInstructionSyntax { IsJsonForm: true } shellInstruction when shellInstruction.ExecForm.Count > 0:
+                    shell = shellInstruction.ExecForm.Select(a => a.Value).ToArray();
+                    break;
+                case CopyInstructionSyntax { From: { } fromFlag } copy:
+                    _pendingReferences.Add((current, copy, Expand(fromFlag.Value ?? "", scope), fromFlag.ValueSpan));
+                    break;
+                case RunInstructionSyntax run:
+                    foreach (var mount in run.Mounts)
+                    {
+                        if (mount.From is { } mountFrom)
+                            _pendingReferences.Add((current, run, Expand(mountFrom, scope), mount.Flag.ValueSpan));
+                    }
+                    break;
+            }
+        }
+        if (current is not null)
+            Finish(current, scope, shell);
+
+        ResolveReferences();
+        CheckCycles();
+        _diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new SemanticModel(_tree, _settings, _stages, globalArgs, global, _diagnostics);
+    }
+
+    private Stage StartStage(FromInstructionSyntax from, VariableScope global)
+    {
+        var name = from.StageName?.Value.ToLowerInvariant();
+        if (name is not null && from.StageName is { } nameSyntax)
+        {
+            if (!StageNamePattern().IsMatch(name))
+                Report(nameSyntax.Span, $"invalid name for build stage: \"{nameSyntax.Value}\", name can't start with a number or contain symbols");
+            else if (_stages.Any(s => s.Name == name))
+                Report(nameSyntax.Span, $"duplicate stage name \"{name}\"");
+        }
+        var stage = new Stage(_stages.Count, name, from);
+        var reference = Expand(from.Image?.Value ?? "", global);
+        var lower = reference.ToLowerInvariant();
+        var baseStage = _stages.FirstOrDefault(s => s.Name == lower && s.Name is not null);
+        stage.Base = lower == "scratch" ? new StageBase(StageBaseKind.Scratch, reference, null)
+            : baseStage is not null ? new StageBase(StageBaseKind.Stage, reference, baseStage)
+            : new StageBase(StageBaseKind.Image, reference, null);
+        if (baseStage is not null)
+            stage.AddDependency(baseStage);
+        if (from.Platform is { Value: { } platform })
+            stage.Platform = Expand(platform, global);
+        _stages.Add(stage);
+        return stage;
+    }
+
+    /// <summary>A stage built on another inherits its ENV and SHELL (they are image config), not its ARGs.</summary>
+    private (VariableScope Scope, IReadOnlyList<string> Shell) InitialState(Stage stage)
+    {
+        if (stage.Base.Stage is not { } parent)
+            return (VariableScope.Empty, Stage.DefaultShell);
+        var scope = VariableScope.Empty;
+        foreach (var variable in parent.FinalScope.All().Where(v => v.Origin == VariableOrigin.Env))
+            scope = scope.With(variable);
+        return (scope, _finalShells.GetValueOrDefault(parent, Stage.DefaultShell));
+    }
+
+    private void Finish(Stage stage, VariableScope scope, IReadOnlyList<string> shell)
+    {
+        stage.FinalScope = scope;
+        _finalShells[stage] = shell;
+    }
+
+    private VariableScope DeclareGlobal(ArgInstructionSyntax arg, VariableScope global)
+    {
+        foreach (var declaration in arg.Declarations)
+        {
+            var value = _settings.BuildArgs.TryGetValue(declaration.Name, out var given) ? given
+                : declaration.DefaultValue is { } defaultValue ? Expand(defaultValue, global) : null;
+            _metaValues[declaration.Name] = value;
+            global = global.With(new Variable(declaration.Name, value, VariableOrigin.Arg, arg));
+        }
+        return global;
+    }
+
+    /// <summary>ARG in a stage: a --build-arg wins, then the default; without one, a meta ARG's or built-in's value carries in.</summary>
+    private VariableScope Declare(ArgInstructionSyntax arg, VariableScope scope)
+    {
+        foreach (var declaration in arg.Declarations)
+        {
+            string? value;
+            if (_settings.BuildArgs.TryGetValue(declaration.Name, out var given))
+                value = given;
+            else if (declaration.DefaultValue is { } defaultValue)
+                value = Expand(defaultValue, scope);
+            else if (_metaValues.TryGetValue(declaration.Name, out var meta))
+                value = meta;
+            else
+                value = _builtIns.GetValueOrDefault(declaration.Name);
+            scope = scope.With(new Variable(declaration.Name, value, VariableOrigin.Arg, arg));
+        }
+        return scope;
+    }
+
+    /// <summary>All pairs of one ENV are expanded against the scope before it, as BuildKit does.</summary>
+    private VariableScope SetEnv(EnvInstructionSyntax env, VariableScope scope)
+    {
+        var before = scope;
+        foreach (var pair in env.Pairs)
+        {
+            var key = pair.IsLegacyForm ? pair.Key : Expand(pair.Key, before);
+            scope = scope.With(new Variable(key, Expand(pair.Value, before), VariableOrigin.Env, env));
+        }
+        return scope;
+    }
+
+    private string Expand(string word, IVariableLookup scope)
+    {
+        var result = WordExpander.ExpandWord(word, scope, _options);
+        return result.Succeeded ? result.Value : word;
+    }
+
+    private void ResolveReferences()
+    {
+        foreach (var (stage, instruction, value, span) in _pendingReferences)
+        {
+            var lower = value.ToLowerInvariant();
+            var named = _stages.FirstOrDefault(s => s.Name == lower && s.Name is not null);
+            StageReference reference;
+            if (named is not null)
+                reference = new StageReference(instruction, StageReferenceKind.StageName, value, span, named);
+            else if (value.Length > 0 && value.All(char.IsAsciiDigit))
+            {
+                var index = int.TryParse(value, out var parsed) ? parsed : int.MaxValue;
+                var byIndex = index < _stages.Count ? _stages[index] : null;
+                if (byIndex is null)
+                    Report(span, $"--from={value} names no stage: this file has {_stages.Count} stage(s), numbered from 0");
+                reference = new StageReference(instruction, StageReferenceKind.StageIndex, value, span, byIndex);
+            }
+            else
+            {
+                reference = new StageReference(instruction, StageReferenceKind.Image, value, span, null);
+            }
+            stage.AddReference(reference);
+            if (reference.Stage is { } target)
+            {
+                if (ReferenceEquals(target, stage))
+                    Report(span, $"stage {stage.DisplayName} copies from itself");
+                else
+                    stage.AddDependency(target);
+            }
+        }
+    }
+
+    private void CheckCycles()
+    {
+        var state = new Dictionary<Stage, int>();
+        foreach (var stage in _stages)
+            Visit(stage, state);
+    }
+
+    private bool Visit(Stage stage, Dictionary<Stage, int> state)
+    {
+        if (state.TryGetValue(stage, out var seen))
+            return seen == 1;
+        state[stage] = 1;
+        foreach (var dependency in stage.Dependencies)
+        {
+            if (Visit(dependency, state))
+            {
+                Report(stage.From.KeywordSpan, $"circular dependency between stages: {stage.DisplayName} and {dependency.DisplayName} need each other");
+                break;
+            }
+        }
+        state[stage] = 2;
+        return false;
+    }
+
+    private void Report(TextSpan span, string message) =>
+        _diagnostics.Add(new SyntaxDiagnostic("invalid-build", DiagnosticSeverity.Error, message, span));
+
+    private static Dictionary<string, string> PlatformArgs(BuildSettings settings)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string prefix, Platform platform)
+        {
+            args[prefix + "PLATFORM"] = platform.ToString();
+            args[prefix + "OS"] = platform.OS;
+            args[prefix + "ARCH"] = platform.Architecture;
+            args[prefix + "VARIANT"] = platform.Variant ?? "";
+        }
+        Add("TARGET", settings.TargetPlatform);
+        Add("BUILD", settings.BuildPlatform);
+        return args;
+    }
+}

@@ -1,0 +1,79 @@
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Semantics;
+
+/// <summary>One build stage: a FROM and the instructions after it up to the next FROM.</summary>
+public sealed class Stage
+{
+    private readonly Dictionary<InstructionSyntax, VariableScope> _scopes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<InstructionSyntax, IReadOnlyList<string>> _shells = new(ReferenceEqualityComparer.Instance);
+    private readonly List<InstructionSyntax> _instructions = [];
+    private readonly List<StageReference> _references = [];
+    private readonly List<Stage> _dependencies = [];
+
+    internal Stage(int index, string? name, FromInstructionSyntax from)
+    {
+        Index = index;
+        Name = name;
+        From = from;
+    }
+
+    /// <summary>0-based position in the file, the number <c>--from=N</c> uses.</summary>
+    public int Index { get; }
+
+    /// <summary>The <c>AS</c> name, lower-cased as BuildKit matches it; null for an unnamed stage.</summary>
+    public string? Name { get; }
+
+    /// <summary>The name, or the index when the stage has no name.</summary>
+    public string DisplayName => Name ?? Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public FromInstructionSyntax From { get; }
+
+    public StageBase Base { get; internal set; } = new(StageBaseKind.Scratch, "scratch", null);
+
+    /// <summary>The <c>--platform</c> value after expansion, or null when FROM has none.</summary>
+    public string? Platform { get; internal set; }
+
+    /// <summary>The stage's instructions after its FROM, in order.</summary>
+    public IReadOnlyList<InstructionSyntax> Instructions => _instructions;
+
+    /// <summary>Instructions kept by ONBUILD for images built on this one (not run in this build).</summary>
+    public IEnumerable<InstructionSyntax> OnbuildTriggers =>
+        _instructions.OfType<OnbuildInstructionSyntax>().Where(o => o.Trigger is not null).Select(o => o.Trigger!);
+
+    /// <summary>Every <c>COPY --from</c> and <c>RUN --mount from=</c> of this stage.</summary>
+    public IReadOnlyList<StageReference> References => _references;
+
+    /// <summary>Stages this one needs: its base stage and the stages it copies or mounts from.</summary>
+    public IReadOnlyList<Stage> Dependencies => _dependencies;
+
+    /// <summary>The variables in effect after the stage's last instruction.</summary>
+    public VariableScope FinalScope { get; internal set; } = VariableScope.Empty;
+
+    /// <summary>The variables an instruction of this stage sees (those declared before it).</summary>
+    public VariableScope ScopeAt(InstructionSyntax instruction) =>
+        _scopes.TryGetValue(instruction, out var scope) ? scope : FinalScope;
+
+    /// <summary>The shell that runs shell-form commands at an instruction (<c>["/bin/sh", "-c"]</c> unless SHELL changed it).</summary>
+    public IReadOnlyList<string> ShellAt(InstructionSyntax instruction) =>
+        _shells.TryGetValue(instruction, out var shell) ? shell : DefaultShell;
+
+    public static IReadOnlyList<string> DefaultShell { get; } = ["/bin/sh", "-c"];
+
+    internal void Add(InstructionSyntax instruction, VariableScope scope, IReadOnlyList<string> shell)
+    {
+        _instructions.Add(instruction);
+        _scopes[instruction] = scope;
+        _shells[instruction] = shell;
+    }
+
+    internal void AddReference(StageReference reference) => _references.Add(reference);
+
+    internal void AddDependency(Stage stage)
+    {
+        if (!_dependencies.Contains(stage))
+            _dependencies.Add(stage);
+    }
+
+    public override string ToString() => $"stage {DisplayName}";
+}
