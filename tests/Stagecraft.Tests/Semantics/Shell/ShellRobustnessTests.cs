@@ -7,6 +7,7 @@ using static Stagecraft.Tests.Semantics.Shell.ShellTestHelpers;
 namespace Stagecraft.Tests.Semantics.Shell;
 
 /// <summary>The reader never throws, always ends, and keeps spans inside the input, whatever it is given.</summary>
+[Collection(nameof(ShellStressCollection))]
 public sealed partial class ShellRobustnessTests
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(10);
