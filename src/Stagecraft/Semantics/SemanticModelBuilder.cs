@@ -118,6 +118,7 @@ internal sealed partial class SemanticModelBuilder
             stage.AddDependency(baseStage);
         if (from.Platform is { Value: { } platform })
             stage.Platform = Expand(platform, global);
+        stage.IsWindows = baseStage?.IsWindows ?? (stage.Base.Kind == StageBaseKind.Image && WindowsImages.IsWindowsReference(reference, stage.Platform));
         _stages.Add(stage);
         return stage;
     }
@@ -126,7 +127,7 @@ internal sealed partial class SemanticModelBuilder
     private (VariableScope Scope, IReadOnlyList<string> Shell) InitialState(Stage stage)
     {
         if (stage.Base.Stage is not { } parent)
-            return (VariableScope.Empty, Stage.DefaultShell);
+            return (VariableScope.Empty, stage.IsWindows ? WindowsImages.DefaultShell : Stage.DefaultShell);
         var scope = VariableScope.Empty;
         foreach (var variable in parent.FinalScope.All().Where(v => v.Origin == VariableOrigin.Env))
             scope = scope.With(variable);

@@ -34,6 +34,9 @@ public sealed class Stage
     /// <summary>The <c>--platform</c> value after expansion, or null when FROM has none.</summary>
     public string? Platform { get; internal set; }
 
+    /// <summary>True when the stage is built on a Windows image (its default shell is cmd).</summary>
+    public bool IsWindows { get; internal set; }
+
     /// <summary>The stage's instructions after its FROM, in order.</summary>
     public IReadOnlyList<InstructionSyntax> Instructions => _instructions;
 
@@ -56,7 +59,7 @@ public sealed class Stage
 
     /// <summary>The shell that runs shell-form commands at an instruction (<c>["/bin/sh", "-c"]</c> unless SHELL changed it).</summary>
     public IReadOnlyList<string> ShellAt(InstructionSyntax instruction) =>
-        _shells.TryGetValue(instruction, out var shell) ? shell : DefaultShell;
+        _shells.TryGetValue(instruction, out var shell) ? shell : IsWindows ? WindowsImages.DefaultShell : DefaultShell;
 
     public static IReadOnlyList<string> DefaultShell { get; } = ["/bin/sh", "-c"];
 

@@ -10,7 +10,7 @@ internal sealed partial class DockerfileParser
     private int ReadInstruction(int index, int nodeStart, int contentStart, int textStart, int textEnd, bool isEnd)
     {
         var firstIndex = index;
-        var logical = new LogicalLine(textEnd - textStart + 16);
+        var logical = new LogicalLine(textStart, textEnd - textStart + 16);
         var layout = new List<InstructionLine>();
         logical.Append(_bytes, textStart, textEnd - textStart);
         layout.Add(new InstructionLine(LineRole.Text, index, textStart, textEnd));

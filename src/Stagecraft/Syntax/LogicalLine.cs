@@ -10,7 +10,14 @@ internal sealed class LogicalLine
     private byte[] _buffer;
     private int _length;
 
-    public LogicalLine(int capacity = 128) => _buffer = new byte[Math.Max(16, capacity)];
+    private readonly int _origin;
+
+    /// <param name="origin">Where the instruction's text starts in the file; empty logical lines map there.</param>
+    public LogicalLine(int origin, int capacity = 128)
+    {
+        _origin = origin;
+        _buffer = new byte[Math.Max(16, capacity)];
+    }
 
     public int Length => _length;
 
@@ -31,7 +38,7 @@ internal sealed class LogicalLine
     public int ToSourceStart(int logical)
     {
         if (_segments.Count == 0)
-            return 0;
+            return _origin;
         if (logical >= _length)
         {
             var last = _segments[^1];

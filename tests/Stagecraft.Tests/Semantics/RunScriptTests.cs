@@ -52,6 +52,8 @@ public class RunScriptTests
     [Theory]
     [InlineData("FROM debian\nRUN [\"apt-get\", \"update\"]\n")]
     [InlineData("FROM mcr.microsoft.com/windows/servercore\nSHELL [\"powershell\", \"-Command\"]\nRUN Get-ChildItem\n")]
+    [InlineData("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN dir\n")]
+    [InlineData("FROM --platform=windows/amd64 myimage AS w\nFROM w\nRUN dir\n")]
     [InlineData("FROM python\nRUN <<EOF\n#!/usr/bin/env python3\nprint('hi')\nEOF\n")]
     public void Scripts_not_run_by_a_posix_shell_are_not_read(string text) => Assert.Null(First(text).Script);
 

@@ -1,3 +1,4 @@
+using Stagecraft.Semantics;
 using Stagecraft.Syntax;
 using Stagecraft.Tests.Support;
 
@@ -25,6 +26,35 @@ public class CorpusTests
                 failures.Add($"{Path.GetFileName(file)}: {invariant}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(50)));
+    }
+
+    [Fact]
+    public void Every_corpus_dockerfile_builds_a_semantic_model_without_build_errors()
+    {
+        var failures = new List<string>();
+        var scripts = 0;
+        foreach (var file in CorpusFiles.Dockerfiles())
+        {
+            var model = SemanticModel.Build(SyntaxTree.Parse(File.ReadAllBytes(file), file));
+            foreach (var error in model.Diagnostics)
+                failures.Add($"{Path.GetFileName(file)}:{model.Tree.GetPosition(error.Span.Start)}: {error.Message}");
+            if (model.Stages.Count == 0)
+                failures.Add($"{Path.GetFileName(file)}: no stages");
+            foreach (var run in model.Tree.Root.Instructions.OfType<RunInstructionSyntax>())
+            {
+                if (model.ScriptOf(run) is not { } script)
+                    continue;
+                scripts++;
+                foreach (var command in script.Script.Commands)
+                {
+                    var span = script.ToFileSpan(command.Span);
+                    if (!run.Span.Contains(span))
+                        failures.Add($"{Path.GetFileName(file)}: command '{command.Name}' maps outside its RUN");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(50)));
+        Assert.True(scripts > 900, $"only {scripts} RUN scripts were read");
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public class ParserRobustnessTests
         "\n",
         "\uFEFF",
         "\\",
+        "FROM a\n  \\\n# c\n",
         "\\\n",
         "FROM",
         "RUN <<",
