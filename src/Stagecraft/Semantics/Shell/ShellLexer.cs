@@ -136,8 +136,12 @@ internal sealed class ShellLexer
         return ReadWord(start);
     }
 
-    /// <summary>Skips the <c>(( … ))</c> of an arithmetic command or arithmetic <c>for</c>; <paramref name="from"/> is just past the opening pair.</summary>
-    public int SkipArithmetic(int from, int openedAt)
+    /// <summary>
+    /// Finds the end of the <c>(( … ))</c> of an arithmetic expansion, command or <c>for</c>; <paramref name="from"/> is
+    /// just past the opening pair. Returns false, without moving, when a lone <c>)</c> shows the text is really nested
+    /// parentheses (<c>$((cd x) | y)</c>), which the shell then reads as a subshell or command substitution.
+    /// </summary>
+    public bool TrySkipArithmetic(int from, int openedAt, out int end)
     {
         var depth = 0;
         var p = from;
@@ -158,15 +162,26 @@ internal sealed class ShellLexer
                     break;
                 case ')':
                     if (depth > 0)
+                    {
                         depth--;
+                    }
                     else if (At(p + 1, ')'))
-                        return p + 2;
+                    {
+                        end = p + 2;
+                        return true;
+                    }
+                    else
+                    {
+                        end = from;
+                        return false;
+                    }
                     break;
             }
             p++;
         }
         _parser.Report(ShellDiagnosticKind.Unterminated, ShellSpan.FromBounds(openedAt, Math.Min(openedAt + 2, _end)), "'((' is never closed with '))'");
-        return _end;
+        end = _end;
+        return true;
     }
 
     /// <summary>Skips a parenthesised region without parsing it; <paramref name="open"/> is at its <c>(</c>. Used past the nesting limit and for process substitution.</summary>
@@ -493,9 +508,8 @@ internal sealed class ShellLexer
         switch (next)
         {
             case '(':
-                if (At(p + 2, '('))
+                if (At(p + 2, '(') && TrySkipArithmetic(p + 3, p, out end))
                 {
-                    end = SkipArithmetic(p + 3, p + 1);
                     w.Flags |= ShellWordFlags.Expansion;
                 }
                 else

@@ -378,10 +378,10 @@ internal sealed class ShellParser
             case ShellTokenKind.IoNumber:
                 return ParseSimpleCommand();
             case ShellTokenKind.LeftParen:
-                if (IsArithmeticOpen())
+                if (IsArithmeticOpen() && _lexer.TrySkipArithmetic(_current.End + 1, _current.Start, out var arithmeticEnd))
                 {
                     // `(( … ))` is an arithmetic command, not a command to report.
-                    _lexer.Position = _lexer.SkipArithmetic(_current.End + 1, _current.Start);
+                    _lexer.Position = arithmeticEnd;
                     Advance();
                 }
                 else
@@ -628,6 +628,8 @@ internal sealed class ShellParser
         var open = SpanOf(_current);
         if (!TryEnter(ShellContext.Subshell, open.Start, out var saved))
         {
+            // Skip the whole parenthesised region in one pass; stepping through it token by token could rescan it.
+            _lexer.Position = _lexer.SkipBalancedRaw(open.Start);
             Advance();
             return;
         }
@@ -748,9 +750,9 @@ internal sealed class ShellParser
         }
         Expected(ShellTerminator.Done)++;
         Advance();
-        if (IsArithmeticOpen())
+        if (IsArithmeticOpen() && _lexer.TrySkipArithmetic(_current.End + 1, _current.Start, out var arithmeticEnd))
         {
-            _lexer.Position = _lexer.SkipArithmetic(_current.End + 1, _current.Start);
+            _lexer.Position = arithmeticEnd;
             Advance();
         }
         else if (_current.Kind == ShellTokenKind.Word)

@@ -163,6 +163,17 @@ public sealed class ShellCompoundCommandTests
     }
 
     [Fact]
+    public void DoubleParenthesisThatIsNotArithmeticIsReadAsNestedCommands()
+    {
+        var script = ParseClean("v=$((cd /src && git rev-parse HEAD) | cut -c1-7) && ((cd /x; make) )");
+        Assert.Equal(["<none>", "cd", "git", "cut", "cd", "make"], script.Names());
+        Assert.Equal(ShellContext.CommandSubstitution | ShellContext.Subshell, script.Commands[1].Context);
+        Assert.Equal(ShellContext.CommandSubstitution, script.Commands[3].Context);
+        Assert.Equal(ShellContext.Subshell, script.Commands[4].Context);
+        Assert.Equal(2, script.Commands[4].Depth);
+    }
+
+    [Fact]
     public void DoubleBracketTestKeepsOperatorsAsWords()
     {
         var script = ParseClean("[[ -n \"$X\" && ( $Y == a* || $Z < 3 ) ]] && echo yes");

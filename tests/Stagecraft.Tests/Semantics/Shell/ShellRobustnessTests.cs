@@ -160,6 +160,10 @@ public sealed partial class ShellRobustnessTests
     [InlineData("x=(", 300_000)]
     [InlineData("<(", 300_000)]
     [InlineData("$'", 300_000)]
+    [InlineData("${x:-\"", 200_000)]
+    [InlineData("\"${x:-", 200_000)]
+    [InlineData("((a) b)", 100_000)]
+    [InlineData("(((x) y) z) ", 100_000)]
     public void PathologicalRepetitionsFinishQuickly(string unit, int count)
     {
         var text = string.Concat(Enumerable.Repeat(unit, count));
@@ -169,6 +173,23 @@ public sealed partial class ShellRobustnessTests
         AssertSpansInside(script);
         Assert.True(script.Diagnostics.Count <= 201, $"{script.Diagnostics.Count} diagnostics");
         Assert.True(stopwatch.Elapsed < HangGuard, $"{unit} x {count} took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public void LongArithmeticLookingNestingThatIsNotArithmeticStaysLinear()
+    {
+        // `((…` that turns out to be nested subshells is rescanned once per level at most; past the depth limit it is skipped.
+        const int n = 200_000;
+        var text = new string('(', n) + new string(')', n - 2) + " )";
+        var stopwatch = Stopwatch.StartNew();
+        var script = ShellScript.Parse(text);
+        stopwatch.Stop();
+        AssertSpansInside(script);
+        Assert.True(stopwatch.Elapsed < HangGuard, $"took {stopwatch.Elapsed}");
+        var dollar = "$" + text;
+        stopwatch.Restart();
+        AssertSpansInside(ShellScript.Parse(dollar));
+        Assert.True(stopwatch.Elapsed < HangGuard, $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
