@@ -41,8 +41,6 @@ internal sealed class ShellLexer
         set => _end = value;
     }
 
-    public string Text => _text;
-
     /// <summary>Queues a here-document whose body starts after the next newline token.</summary>
     public void AddPendingHereDoc(ShellRedirection redirection) => _pendingHereDocs.Add(redirection);
 
