@@ -1,4 +1,5 @@
 using System.Text;
+using Stagecraft.Inputs;
 
 namespace Stagecraft.Cli;
 
@@ -10,16 +11,21 @@ internal sealed class CliConsole
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public CliConsole(Stream input, Stream output, TextWriter error)
+    private readonly Lazy<Stream> _input;
+
+    public CliConsole(Stream input, Stream output, TextWriter error) : this(() => input, output, error) { }
+
+    /// <summary>Standard input is opened only when a command reads it, so a closed stdin troubles no other command.</summary>
+    public CliConsole(Func<Stream> openInput, Stream output, TextWriter error)
     {
-        Input = input;
+        _input = new Lazy<Stream>(openInput);
         Output = output;
         OutputText = new StreamWriter(output, Utf8, bufferSize: 4096, leaveOpen: true) { AutoFlush = true };
         Error = error;
     }
 
     /// <summary>Standard input, read when the user passes <c>-</c> as a file.</summary>
-    public Stream Input { get; }
+    public Stream Input => _input.Value;
 
     /// <summary>Standard output as raw bytes: formats such as <c>source</c> must reach it byte for byte.</summary>
     public Stream Output { get; }
@@ -40,7 +46,33 @@ internal sealed class CliConsole
 
     /// <summary>The process's standard streams. Console.Out is bypassed because it would re-encode what we write.</summary>
     public static CliConsole FromProcess() => new(
-        Console.OpenStandardInput(),
-        Console.OpenStandardOutput(),
-        new StreamWriter(Console.OpenStandardError(), Utf8) { AutoFlush = true });
+        OpenStandardInput,
+        OpenOrDiscard(Console.OpenStandardOutput),
+        new StreamWriter(OpenOrDiscard(Console.OpenStandardError), Utf8) { AutoFlush = true });
+
+    // Run with stdin closed (`<&-`), .NET cannot open it; that is the user's input problem, not a bug.
+    private static Stream OpenStandardInput()
+    {
+        try
+        {
+            return Console.OpenStandardInput();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputUnreadableException(DockerfileInput.StandardInputPath, "standard input is closed", e);
+        }
+    }
+
+    // Run with stdout or stderr closed (`>&-`), output is lost, as it would be on a closed pipe; the exit code still tells.
+    private static Stream OpenOrDiscard(Func<Stream> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Stream.Null;
+        }
+    }
 }

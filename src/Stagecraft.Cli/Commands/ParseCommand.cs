@@ -63,7 +63,7 @@ internal static class ParseCommand
 
     private static int Run(CliConsole console, string path, string format)
     {
-        var input = DockerfileInput.Read(path, console.Input);
+        var input = DockerfileInput.Read(path, () => console.Input);
         var tree = SyntaxTree.Parse(input.Bytes, input.Path);
 
         switch (format)

@@ -19,10 +19,10 @@ public sealed class DockerfileInput
 
     public bool IsStandardInput => Path == StandardInputPath;
 
-    /// <summary>Reads <paramref name="path"/>, or <paramref name="standardInput"/> when the path is <c>-</c>.</summary>
+    /// <summary>Reads <paramref name="path"/>, or standard input when the path is <c>-</c> (opened only then).</summary>
     /// <exception cref="InputException">The file is missing, a directory, unreadable or not text.</exception>
-    public static DockerfileInput Read(string path, Stream standardInput) =>
-        path == StandardInputPath ? FromStream(standardInput, StandardInputPath) : FromFile(path);
+    public static DockerfileInput Read(string path, Func<Stream> openStandardInput) =>
+        path == StandardInputPath ? FromStream(openStandardInput(), StandardInputPath) : FromFile(path);
 
     /// <summary>Reads a file from disk.</summary>
     /// <exception cref="InputException">The file is missing, a directory, unreadable or not text.</exception>
@@ -61,9 +61,11 @@ public sealed class DockerfileInput
         {
             stream.CopyTo(buffer);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputUnreadableException(path, e.Message, e);
+            // A closed stdin (`<&-`) reads as "access denied" wrapping the errno's own, clearer, message.
+            var reason = e is UnauthorizedAccessException { InnerException: IOException io } ? io.Message : e.Message;
+            throw new InputUnreadableException(path, reason, e);
         }
         return Checked(path, buffer.ToArray());
     }

@@ -18,11 +18,13 @@ internal static class CliRun
 
     public static CliResult WithInput(byte[] input, params string[] args) => WithInput(new MemoryStream(input), args);
 
-    public static CliResult WithInput(Stream input, params string[] args)
+    public static CliResult WithInput(Stream input, params string[] args) => WithInput(() => input, args);
+
+    public static CliResult WithInput(Func<Stream> openInput, params string[] args)
     {
         var output = new MemoryStream();
         var error = new StringWriter { NewLine = "\n" };
-        var exitCode = Stagecraft.Cli.Cli.Run(args, new CliConsole(input, output, error));
+        var exitCode = Stagecraft.Cli.Cli.Run(args, new CliConsole(openInput, output, error));
         return new CliResult(exitCode, output.ToArray(), error.ToString());
     }
 }

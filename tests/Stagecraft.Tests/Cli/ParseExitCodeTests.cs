@@ -119,6 +119,16 @@ public sealed class ParseExitCodeTests : IDisposable
         AssertInputError(result, "stagecraft: -: cannot read: Input/output error\n");
     }
 
+    [Fact]
+    public void Standard_input_is_opened_only_when_read()
+    {
+        var path = _temp.Write("Dockerfile", "FROM alpine\n");
+
+        var result = CliRun.WithInput(() => throw new InvalidOperationException("stdin must not be opened"), "parse", path);
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
     [Theory]
     [InlineData("parse", "Dockerfile", "--bogus")]
     [InlineData("parse", "--bogus")]
