@@ -1,1 +1,6 @@
-System.Console.WriteLine("hi");
+namespace Stagecraft.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => Cli.Run(args, CliConsole.FromProcess());
+}

@@ -4,5 +4,5 @@ namespace Stagecraft;
 public class StagecraftException : Exception
 {
     public StagecraftException(string message) : base(message) { }
-    public StagecraftException(string message, Exception inner) : base(message, inner) { }
+    public StagecraftException(string message, Exception? inner) : base(message, inner) { }
 }

@@ -1,0 +1,17 @@
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Reporting;
+
+/// <summary>
+/// The one-line text form of a parser diagnostic, <c>path:line:col severity: message [code]</c>. Editors and CI tools
+/// match it with regular expressions, so its shape never changes and a message never spans lines.
+/// </summary>
+public static class DiagnosticLine
+{
+    public static string Format(SyntaxTree tree, SyntaxDiagnostic diagnostic, string path)
+    {
+        var start = tree.GetPosition(diagnostic.Span.Start);
+        var message = diagnostic.Message.ReplaceLineEndings(" ");
+        return $"{path}:{start.Line}:{start.Column} {SeverityNames.Of(diagnostic.Severity)}: {message} [{diagnostic.Code}]";
+    }
+}

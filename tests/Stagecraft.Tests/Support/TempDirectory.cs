@@ -1,0 +1,31 @@
+namespace Stagecraft.Tests.Support;
+
+/// <summary>A fresh directory for one test's files, deleted when the test ends.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory() => Directory.CreateDirectory(FullPath);
+
+    public string FullPath { get; } = Path.Combine(Path.GetTempPath(), "stagecraft-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Writes a file under the directory and returns its full path.</summary>
+    public string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(FullPath, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public string Write(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(FullPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; failing the test over it would hide the real result.
+        }
+    }
+}
