@@ -50,7 +50,7 @@ internal static class ParseCommand
 
         var command = new Command("parse", """
             Parse a Dockerfile and print its syntax tree. Diagnostics go to standard
-            error as 'path:line:col severity: message [code]'. Exit codes: 0 no errors
+            error as 'path:line:col code severity: message'. Exit codes: 0 no errors
             (warnings allowed), 1 syntax errors, 2 usage or input error.
             """)
         {

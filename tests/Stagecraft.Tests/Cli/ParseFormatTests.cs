@@ -97,7 +97,7 @@ public sealed class ParseFormatTests : IDisposable
         var result = CliRun.WithInput(Encoding.UTF8.GetBytes("FROM alpine\nFOO\n"), "parse", "-");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("-:2:1 error: unknown instruction: FOO [unknown-instruction]\n", result.Error);
+        Assert.Equal("-:2:1 unknown-instruction error: unknown instruction: FOO\n", result.Error);
         using var json = JsonDocument.Parse(result.Output);
         Assert.Equal("-", json.RootElement.GetProperty("path").GetString());
     }
