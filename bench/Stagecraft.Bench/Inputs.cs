@@ -116,4 +116,24 @@ internal static class Inputs
         return new InputSet($"RUN with {continuations:N0} continuations", $"one RUN instruction continued over {continuations + 1:N0} physical lines",
             [new InputFile("synthetic-continuations", bytes)], isSynthetic: true);
     }
+
+    /// <summary>
+    /// One file of <paramref name="count"/> short instructions (<c>ENV K_000001=v</c>, <c>RUN echo 1</c>, …): guards
+    /// against per-instruction costs that grow with file length (for example garbage collection of a growing tree).
+    /// </summary>
+    public static InputSet ManyInstructions(int count)
+    {
+        var builder = new StringBuilder(count * 20);
+        builder.Append("FROM alpine\n");
+        for (var i = 1; i < count; i++)
+        {
+            if (i % 2 == 0)
+                builder.Append("ENV K_").Append(i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Append("=v\n");
+            else
+                builder.Append("RUN echo ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+        var bytes = Encoding.UTF8.GetBytes(builder.ToString());
+        return new InputSet($"{count:N0} short instructions", $"one file of {count:N0} short ENV and RUN instructions",
+            [new InputFile("synthetic-many-instructions", bytes)], isSynthetic: true);
+    }
 }

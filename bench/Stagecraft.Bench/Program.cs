@@ -165,6 +165,7 @@ if (profileSeconds is { } loopSeconds)
 }
 inputs.Add(Inputs.SingleLineRun(10_000_000));
 inputs.Add(Inputs.ContinuationRun(100_000));
+inputs.Add(Inputs.ManyInstructions(100_000));
 Console.WriteLine();
 
 // Correctness first: a benchmark of a parser that prints the wrong bytes measures nothing.

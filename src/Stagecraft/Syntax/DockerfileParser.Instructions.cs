@@ -10,13 +10,13 @@ internal sealed partial class DockerfileParser
     private int ReadInstruction(int index, int nodeStart, int contentStart, int textStart, int textEnd, bool isEnd)
     {
         var firstIndex = index;
-        var logical = new LogicalLine(textStart, textEnd - textStart + 16);
-        var layout = new List<InstructionLine>();
-        logical.Append(_bytes, textStart, textEnd - textStart);
+        var logical = new LogicalLine(_bytes, textStart, textEnd - textStart + 16);
+        var layout = new List<InstructionLine>(isEnd ? 1 : 4);
+        logical.Append(textStart, textEnd - textStart);
         layout.Add(new InstructionLine(LineRole.Text, index, textStart, textEnd));
         index++;
 
-        var emptyContinuationLines = new List<int>();
+        List<int>? emptyContinuationLines = null;
         while (!isEnd && index < _lines.Count)
         {
             var line = _lines[index];
@@ -28,21 +28,21 @@ internal sealed partial class DockerfileParser
             else if (trimmed == line.ContentEnd)
             {
                 layout.Add(new InstructionLine(LineRole.EmptyContinuation, index, line.ContentEnd, line.ContentEnd));
-                emptyContinuationLines.Add(index);
+                (emptyContinuationLines ??= []).Add(index);
             }
             else
             {
                 (textEnd, isEnd) = TrimContinuation(line.Start, line.ContentEnd);
-                logical.Append(_bytes, line.Start, textEnd - line.Start);
+                logical.Append(line.Start, textEnd - line.Start);
                 layout.Add(new InstructionLine(LineRole.Text, index, line.Start, textEnd));
             }
             index++;
         }
 
-        var raw = LineSplitter.Split(logical.Bytes, _escape);
-        var heredocs = new List<HeredocSyntax>();
-        var heredocDiagnostics = new List<SyntaxDiagnostic>();
-        var heredocLines = new List<(int BodyStart, int BodyEnd, int TerminatorIndex)>();
+        var raw = LineSplitter.Split(logical, _escape);
+        List<HeredocSyntax>? heredocs = null;
+        List<SyntaxDiagnostic>? heredocDiagnostics = null;
+        List<(int BodyStart, int BodyEnd, int TerminatorIndex)>? heredocLines = null;
         if (CanContainHeredoc(raw) && logical.Bytes.IndexOf("<<"u8) >= 0)
         {
             foreach (var found in HeredocMarkerReader.FindInLine(logical.Bytes, 0, logical.Length))
@@ -70,20 +70,22 @@ internal sealed partial class DockerfileParser
                     ? TextSpan.FromBounds(_lines[terminatorIndex].Start, _lines[terminatorIndex].ContentEnd)
                     : new TextSpan(bodyEnd, 0);
                 var markerSpan = logical.ToSourceSpan(found.Start, found.End);
-                heredocs.Add(new HeredocSyntax(found.Marker, markerSpan, TextSpan.FromBounds(bodyStart, bodyEnd), terminatorSpan,
+                (heredocs ??= []).Add(new HeredocSyntax(found.Marker, markerSpan, TextSpan.FromBounds(bodyStart, bodyEnd), terminatorSpan,
                     SourceText.Decode(_bytes.AsSpan(bodyStart, bodyEnd - bodyStart)), terminatorIndex >= 0));
-                heredocLines.Add((bodyStart, bodyEnd, terminatorIndex));
+                (heredocLines ??= []).Add((bodyStart, bodyEnd, terminatorIndex));
                 if (terminatorIndex < 0)
-                    heredocDiagnostics.Add(new SyntaxDiagnostic("unterminated-heredoc", DiagnosticSeverity.Error,
+                    (heredocDiagnostics ??= []).Add(new SyntaxDiagnostic("unterminated-heredoc", DiagnosticSeverity.Error,
                         $"unterminated heredoc: no line \"{found.Marker.Name}\" ends it", markerSpan));
             }
         }
 
         var lastIndex = index - 1;
         var span = TextSpan.FromBounds(nodeStart, _lines[lastIndex].End);
-        var instruction = InstructionFactory.Create(raw, logical, span, heredocs, firstIndex + 1, lastIndex + 1, _escape);
-        instruction.AddDiagnostics(heredocDiagnostics);
-        foreach (var empty in emptyContinuationLines)
+        var instruction = InstructionFactory.Create(raw, logical, span, heredocs ?? (IReadOnlyList<HeredocSyntax>)[], firstIndex + 1, lastIndex + 1, _escape);
+        logical.Freeze();
+        if (heredocDiagnostics is not null)
+            instruction.AddDiagnostics(heredocDiagnostics);
+        foreach (var empty in emptyContinuationLines ?? [])
         {
             instruction.AddDiagnostic(new SyntaxDiagnostic("empty-continuation", DiagnosticSeverity.Warning,
                 "empty continuation line: blank lines inside a continued instruction will become errors in a future BuildKit release",
@@ -91,24 +93,19 @@ internal sealed partial class DockerfileParser
         }
         _nodes.Add(instruction);
 
-        EmitInstructionTokens(instruction, layout, contentStart, heredocLines);
+        EmitInstructionTokens(instruction, layout, contentStart, heredocLines ?? []);
         return index;
     }
 
     private static bool CanContainHeredoc(RawInstruction raw)
     {
-        var target = raw.KeywordLower == "onbuild" && raw.Child is not null ? raw.Child : raw;
-        return target.KeywordLower is "run" or "copy" or "add" && !target.IsJson;
+        var target = raw.Kind == InstructionKind.Onbuild && raw.Child is not null ? raw.Child : raw;
+        return target.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !target.IsJson;
     }
 
     private void EmitInstructionTokens(InstructionSyntax instruction, List<InstructionLine> layout, int firstContentStart,
         List<(int BodyStart, int BodyEnd, int TerminatorIndex)> heredocLines)
     {
-        var flagSpans = new List<TextSpan>();
-        CollectFlagSpans(instruction, flagSpans);
-        var keywordSpans = new List<TextSpan> { instruction.KeywordSpan };
-        if (instruction is OnbuildInstructionSyntax { Trigger: { } trigger })
-            keywordSpans.Add(trigger.KeywordSpan);
 
         for (var i = 0; i < layout.Count; i++)
         {
@@ -126,7 +123,7 @@ internal sealed partial class DockerfileParser
                     break;
                 default:
                     AddWhitespace(lineContentStart, item.LeadingEnd);
-                    EmitText(item.LeadingEnd, item.TextEnd, keywordSpans, flagSpans);
+                    EmitText(item.LeadingEnd, item.TextEnd, instruction);
                     AddToken(SyntaxTokenKind.LineContinuation, item.TextEnd, line.ContentEnd);
                     break;
             }
@@ -145,16 +142,9 @@ internal sealed partial class DockerfileParser
         }
     }
 
-    private static void CollectFlagSpans(InstructionSyntax instruction, List<TextSpan> spans)
-    {
-        foreach (var flag in instruction.Flags)
-            spans.Add(flag.Span);
-        if (instruction is OnbuildInstructionSyntax { Trigger: { } trigger })
-            CollectFlagSpans(trigger, spans);
-    }
 
     /// <summary>Splits a line's instruction text into whitespace and word tokens, naming words that are the keyword or a flag.</summary>
-    private void EmitText(int start, int end, List<TextSpan> keywordSpans, List<TextSpan> flagSpans)
+    private void EmitText(int start, int end, InstructionSyntax instruction)
     {
         var p = start;
         while (p < end)
@@ -169,13 +159,25 @@ internal sealed partial class DockerfileParser
             }
             while (p < end && !IsBlank(_bytes[p]))
                 p++;
-            var kind = SyntaxTokenKind.Text;
-            if (keywordSpans.Any(s => s.Contains(runStart)))
-                kind = SyntaxTokenKind.Keyword;
-            else if (flagSpans.Any(s => s.Contains(runStart)))
-                kind = SyntaxTokenKind.Flag;
+            var kind = Classify(instruction, runStart);
             AddToken(kind, runStart, p);
         }
+    }
+
+    /// <summary>Whether a word starting at <paramref name="offset"/> is the instruction name, a flag, or other text (ONBUILD's trigger included).</summary>
+    private static SyntaxTokenKind Classify(InstructionSyntax instruction, int offset)
+    {
+        for (var current = instruction; current is not null; current = (current as OnbuildInstructionSyntax)?.Trigger)
+        {
+            if (current.KeywordSpan.Contains(offset))
+                return SyntaxTokenKind.Keyword;
+            foreach (var flag in current.Flags)
+            {
+                if (flag.Span.Contains(offset))
+                    return SyntaxTokenKind.Flag;
+            }
+        }
+        return SyntaxTokenKind.Text;
     }
 
     private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\v' or (byte)'\f' or (byte)'\r';

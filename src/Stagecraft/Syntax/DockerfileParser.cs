@@ -9,16 +9,19 @@ internal sealed partial class DockerfileParser
     private readonly SourceText _source;
     private readonly byte[] _bytes;
     private readonly List<PhysicalLine> _lines;
-    private readonly List<SyntaxToken> _tokens = [];
-    private readonly List<SyntaxNode> _nodes = [];
+    private readonly List<SyntaxToken> _tokens;
+    private readonly List<SyntaxNode> _nodes;
     private readonly List<SyntaxDiagnostic> _diagnostics = [];
     private byte _escape = (byte)'\\';
 
     private DockerfileParser(SourceText source)
     {
         _source = source;
-        _bytes = source.Memory.ToArray();
+        _bytes = source.RawBytes;
         _lines = SplitLines(_bytes);
+        // About one token per five bytes in real files; sizing up front keeps big files off repeated regrowth.
+        _tokens = new List<SyntaxToken>(_bytes.Length / 5 + 16);
+        _nodes = new List<SyntaxNode>(_lines.Count);
     }
 
     public static SyntaxTree Parse(SourceText source) => new DockerfileParser(source).Run();
@@ -72,8 +75,7 @@ internal sealed partial class DockerfileParser
                 AddWhitespace(contentStart, trimmed);
                 AddToken(SyntaxTokenKind.Comment, trimmed, line.ContentEnd);
                 AddToken(SyntaxTokenKind.Newline, line.ContentEnd, line.End);
-                var commentText = SourceText.Decode(_bytes.AsSpan(trimmed + 1, line.ContentEnd - trimmed - 1)).Trim();
-                _nodes.Add(new CommentSyntax(TextSpan.FromBounds(nodeStart, line.End), TextSpan.FromBounds(trimmed, line.ContentEnd), commentText));
+                _nodes.Add(new CommentSyntax(TextSpan.FromBounds(nodeStart, line.End), TextSpan.FromBounds(trimmed, line.ContentEnd), _source));
                 index++;
                 continue;
             }
@@ -205,7 +207,7 @@ internal sealed partial class DockerfileParser
 
     private static List<PhysicalLine> SplitLines(byte[] bytes)
     {
-        var lines = new List<PhysicalLine>();
+        var lines = new List<PhysicalLine>(bytes.AsSpan().Count((byte)'\n') + 1);
         var start = 0;
         var span = bytes.AsSpan();
         while (start < bytes.Length)

@@ -8,7 +8,13 @@ public sealed class DockerfileSyntax : SyntaxNode
         Children = children;
         EscapeCharacter = (char)escapeCharacter;
         Directives = children.OfType<DirectiveSyntax>().ToArray();
-        Instructions = children.OfType<InstructionSyntax>().ToArray();
+        var instructions = new List<InstructionSyntax>(children.Count);
+        foreach (var child in children)
+        {
+            if (child is InstructionSyntax instruction)
+                instructions.Add(instruction);
+        }
+        Instructions = instructions;
     }
 
     public IReadOnlyList<SyntaxNode> Children { get; }

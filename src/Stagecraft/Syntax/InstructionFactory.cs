@@ -24,10 +24,14 @@ internal static class InstructionFactory
     private static InstructionSyntax Build(RawInstruction raw, LogicalLine logical, TextSpan span, IReadOnlyList<HeredocSyntax> heredocs,
         int startLine, int endLine, List<SyntaxDiagnostic> diagnostics, bool nested)
     {
-        var kind = InstructionKinds.Parse(raw.Keyword.Value);
+        var kind = raw.Kind;
         var keywordSpan = logical.ToSourceSpan(raw.Keyword.Start, raw.Keyword.End);
-        var flags = raw.Flags.Select(f => ToFlag(f, logical)).ToArray();
-        var arguments = raw.Arguments.Select(a => new ArgumentSyntax(a.Value, logical.ToSourceSpan(a.Start, a.End))).ToArray();
+        var flags = raw.Flags.Count == 0 ? [] : new FlagSyntax[raw.Flags.Count];
+        for (var i = 0; i < flags.Length; i++)
+            flags[i] = ToFlag(raw.Flags[i], logical);
+        var arguments = raw.Arguments.Count == 0 ? [] : new ArgumentSyntax[raw.Arguments.Count];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = new ArgumentSyntax(raw.Arguments[i].Value, logical.ToSourceSpan(raw.Arguments[i].Start, raw.Arguments[i].End));
         var argumentsSpan = logical.ToSourceSpan(raw.ArgumentsStart, raw.ArgumentsEnd);
         var parts = new InstructionParts
         {
@@ -40,8 +44,8 @@ internal static class InstructionFactory
             Arguments = arguments,
             IsJson = raw.IsJson,
             ArgumentsSpan = argumentsSpan,
-            ArgumentsText = logical.Text(raw.ArgumentsStart, raw.ArgumentsEnd),
             ArgumentsLogicalStart = raw.ArgumentsStart,
+            ArgumentsLogicalEnd = raw.ArgumentsEnd,
             Heredocs = heredocs,
             StartLine = startLine,
             EndLine = endLine,

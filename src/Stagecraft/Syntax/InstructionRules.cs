@@ -8,7 +8,7 @@ internal static class InstructionRules
         void Error(string message, TextSpan? at = null) =>
             diagnostics.Add(new SyntaxDiagnostic("invalid-instruction", DiagnosticSeverity.Error, message, at ?? instruction.KeywordSpan));
 
-        var name = instruction.Keyword.ToUpperInvariant();
+        string Name() => instruction.Keyword.ToUpperInvariant();
         var count = instruction.Arguments.Count;
         switch (instruction)
         {
@@ -20,17 +20,17 @@ internal static class InstructionRules
                     Error("FROM requires either one argument, or three: FROM <image> AS <name>");
                 break;
             case FileTransferInstructionSyntax transfer when transfer.DestinationIsHeredoc:
-                Error($"{name} cannot accept a heredoc as a destination", transfer.Destination!.Span);
+                Error($"{Name()} cannot accept a heredoc as a destination", transfer.Destination!.Span);
                 break;
             case FileTransferInstructionSyntax when count < 2 && raw.Error is null:
-                Error($"{name} requires at least two arguments: a source and a destination");
+                Error($"{Name()} requires at least two arguments: a source and a destination");
                 break;
             case ArgInstructionSyntax or ExposeInstructionSyntax or VolumeInstructionSyntax or EnvInstructionSyntax or LabelInstructionSyntax
                 when count == 0 && raw.Error is null:
-                Error($"{name} requires at least one argument");
+                Error($"{Name()} requires at least one argument");
                 break;
             case SingleValueInstructionSyntax when count == 0:
-                Error($"{name} requires exactly one argument");
+                Error($"{Name()} requires exactly one argument");
                 break;
             case ShellInstructionSyntax when !instruction.IsJsonForm && raw.Error is null:
                 Error("SHELL requires the arguments to be in JSON form, such as SHELL [\"/bin/sh\", \"-c\"]",

@@ -18,11 +18,15 @@ internal sealed class LineSplitter
         _escape = escape;
     }
 
-    public static RawInstruction Split(ReadOnlySpan<byte> logical, byte escape)
+    public static RawInstruction Split(LogicalLine logical, byte escape)
     {
-        var splitter = new LineSplitter(logical.ToArray(), escape);
+        var splitter = new LineSplitter(logical.Buffer, escape);
         return splitter.SplitCommand(0, logical.Length);
     }
+
+    /// <summary>For tests and callers holding plain bytes.</summary>
+    public static RawInstruction Split(ReadOnlySpan<byte> logical, byte escape) =>
+        new LineSplitter(logical.ToArray(), escape).SplitCommand(0, logical.Length);
 
     private ReadOnlySpan<byte> Text => _text;
 
@@ -49,21 +53,21 @@ internal sealed class LineSplitter
             argsEnd = GoText.TrimEnd(Text, argsStart, end);
         }
 
-        var lower = keyword.Value.ToLowerInvariant();
-        var shape = lower switch
+        var kind = InstructionKinds.Parse(keyword.Value);
+        var shape = kind switch
         {
-            "add" or "copy" or "volume" => ArgumentShape.JsonOrList,
-            "run" or "cmd" or "entrypoint" or "shell" => ArgumentShape.JsonOrString,
-            "from" or "expose" => ArgumentShape.Whitespace,
-            "env" or "label" => ArgumentShape.NameValue,
-            "arg" => ArgumentShape.Words,
-            "healthcheck" => ArgumentShape.Healthcheck,
-            "maintainer" or "user" or "workdir" or "stopsignal" => ArgumentShape.String,
-            "onbuild" => ArgumentShape.SubCommand,
+            InstructionKind.Add or InstructionKind.Copy or InstructionKind.Volume => ArgumentShape.JsonOrList,
+            InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Shell => ArgumentShape.JsonOrString,
+            InstructionKind.From or InstructionKind.Expose => ArgumentShape.Whitespace,
+            InstructionKind.Env or InstructionKind.Label => ArgumentShape.NameValue,
+            InstructionKind.Arg => ArgumentShape.Words,
+            InstructionKind.Healthcheck => ArgumentShape.Healthcheck,
+            InstructionKind.Maintainer or InstructionKind.User or InstructionKind.Workdir or InstructionKind.StopSignal => ArgumentShape.String,
+            InstructionKind.Onbuild => ArgumentShape.SubCommand,
             _ => ArgumentShape.Ignore,
         };
 
-        var parts = new List<RawPart>();
+        var parts = new List<RawPart>(shape == ArgumentShape.JsonOrString ? 1 : 4);
         string? error = null;
         var isJson = false;
         RawInstruction? child = null;
@@ -84,7 +88,7 @@ internal sealed class LineSplitter
                 SplitWhitespace(argsStart, argsEnd, parts);
                 break;
             case ArgumentShape.NameValue:
-                error = NameValue(argsStart, argsEnd, keyword.Value.ToUpperInvariant() == "ENV" ? "ENV" : "LABEL", parts);
+                error = NameValue(argsStart, argsEnd, kind == InstructionKind.Env ? "ENV" : "LABEL", parts);
                 break;
             case ArgumentShape.Words:
                 foreach (var word in Words(argsStart, argsEnd))
@@ -108,6 +112,7 @@ internal sealed class LineSplitter
 
         return new RawInstruction
         {
+            Kind = kind,
             Keyword = keyword,
             Flags = flags,
             ArgumentsStart = argsStart,
@@ -323,11 +328,11 @@ internal sealed class LineSplitter
                         pos += width;
                         continue;
                     }
-                    builder.Append(ch.ToString());
+                    AppendRune(builder, ch);
                     pos += width;
                     ch = GoText.DecodeRune(Text[pos..end], out width);
                 }
-                builder.Append(ch.ToString());
+                AppendRune(builder, ch);
                 pos += width;
                 continue;
             }
@@ -342,10 +347,10 @@ internal sealed class LineSplitter
                     continue;
                 }
                 pos += width;
-                builder.Append(ch.ToString());
+                AppendRune(builder, ch);
                 ch = GoText.DecodeRune(Text[pos..end], out width);
             }
-            builder.Append(ch.ToString());
+            AppendRune(builder, ch);
             pos += width;
         }
         if (inWord && (blankOk || builder.Length > 0))
@@ -356,6 +361,15 @@ internal sealed class LineSplitter
     /// <summary>BuildKit's extractBuilderFlags: leading <c>--words</c>, quotes removed, escapes applied. Returns where the rest starts.</summary>
     private int ExtractFlags(int start, int end, out IReadOnlyList<RawPart> flags)
     {
+        var first = start;
+        while (first < end && GoText.IsSpaceByte(_text[first]))
+            first++;
+        if (first + 1 >= end || _text[first] != '-' || _text[first + 1] != '-')
+        {
+            // Most instructions have no flags: answer without allocating.
+            flags = [];
+            return first;
+        }
         var found = new List<RawPart>();
         flags = found;
         var builder = new List<byte>();
@@ -431,6 +445,14 @@ internal sealed class LineSplitter
             builder.Add(ch);
         }
         return end;
+    }
+
+    private static void AppendRune(StringBuilder builder, Rune rune)
+    {
+        if (rune.IsBmp)
+            builder.Append((char)rune.Value);
+        else
+            builder.Append(rune.ToString());
     }
 
     private static bool IsDoubleDash(List<byte> word) => word.Count == 2 && word[0] == '-' && word[1] == '-';

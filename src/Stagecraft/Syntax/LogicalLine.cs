@@ -4,47 +4,75 @@ namespace Stagecraft.Syntax;
 /// The text BuildKit sees for one instruction: its physical lines joined with continuations, comment lines and
 /// blank continuation lines removed. Keeps a map from every logical byte back to its byte in the file.
 /// </summary>
+/// <remarks>
+/// While the instruction is being read the joined bytes live in a buffer; <see cref="Freeze"/> then drops the buffer
+/// and keeps only the segment map, so a parsed tree holds no second copy of the file.
+/// </remarks>
 internal sealed class LogicalLine
 {
-    private readonly List<Segment> _segments = new(4);
-    private byte[] _buffer;
+    private readonly byte[] _source;
+    private readonly int _origin;
+    private List<Segment>? _building = new(2);
+    private Segment[] _segments = [];
+    private byte[]? _buffer;
     private int _length;
 
-    private readonly int _origin;
-
+    /// <param name="source">The file's bytes.</param>
     /// <param name="origin">Where the instruction's text starts in the file; empty logical lines map there.</param>
-    public LogicalLine(int origin, int capacity = 128)
+    public LogicalLine(byte[] source, int origin, int capacity = 128)
     {
+        _source = source;
         _origin = origin;
         _buffer = new byte[Math.Max(16, capacity)];
     }
 
     public int Length => _length;
 
-    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+    /// <summary>The joined bytes; only while reading (before <see cref="Freeze"/>).</summary>
+    public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, _length);
 
-    public void Append(ReadOnlySpan<byte> source, int sourceStart, int length)
+    /// <summary>The backing array (valid up to <see cref="Length"/>), so readers need not copy it.</summary>
+    public byte[] Buffer => _buffer ?? throw new InvalidOperationException("the logical line was frozen");
+
+    public void Append(int sourceStart, int length)
     {
         if (length <= 0)
             return;
-        if (_length + length > _buffer.Length)
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + length));
-        source.Slice(sourceStart, length).CopyTo(_buffer.AsSpan(_length));
-        _segments.Add(new Segment(_length, sourceStart, length));
+        var buffer = Buffer;
+        if (_length + length > buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, _length + length));
+            _buffer = buffer;
+        }
+        _source.AsSpan(sourceStart, length).CopyTo(buffer.AsSpan(_length));
+        _building!.Add(new Segment(_length, sourceStart, length));
         _length += length;
     }
+
+    /// <summary>Ends reading: keeps the segment map, drops the joined copy.</summary>
+    public void Freeze()
+    {
+        if (_building is null)
+            return;
+        _segments = _building.ToArray();
+        _building = null;
+        _buffer = null;
+    }
+
+    private ReadOnlySpan<Segment> Segments => _building is null ? _segments : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_building);
 
     /// <summary>Source offset of the logical byte at <paramref name="logical"/> (or just past the last byte).</summary>
     public int ToSourceStart(int logical)
     {
-        if (_segments.Count == 0)
+        var segments = Segments;
+        if (segments.IsEmpty)
             return _origin;
         if (logical >= _length)
         {
-            var last = _segments[^1];
+            var last = segments[^1];
             return last.SourceStart + last.Length;
         }
-        var segment = _segments[Find(logical)];
+        var segment = segments[Find(segments, logical)];
         return segment.SourceStart + (logical - segment.LogicalStart);
     }
 
@@ -64,15 +92,40 @@ internal sealed class LogicalLine
         return TextSpan.FromBounds(start, ToSourceEnd(logicalEnd));
     }
 
-    public string Text(int start, int end) => SourceText.Decode(_buffer.AsSpan(start, end - start));
-
-    private int Find(int logical)
+    /// <summary>Decodes a logical range, from the buffer while reading or from the file's bytes afterwards.</summary>
+    public string Text(int start, int end)
     {
-        int lo = 0, hi = _segments.Count - 1;
+        if (end <= start)
+            return "";
+        if (_buffer is not null)
+            return SourceText.Decode(_buffer.AsSpan(start, end - start));
+        var segments = Segments;
+        var first = Find(segments, start);
+        var firstSegment = segments[first];
+        if (end <= firstSegment.LogicalStart + firstSegment.Length)
+            return SourceText.Decode(_source.AsSpan(firstSegment.SourceStart + (start - firstSegment.LogicalStart), end - start));
+        var bytes = new byte[end - start];
+        var written = 0;
+        for (var i = first; i < segments.Length && written < bytes.Length; i++)
+        {
+            var segment = segments[i];
+            var from = Math.Max(start, segment.LogicalStart);
+            var to = Math.Min(end, segment.LogicalStart + segment.Length);
+            if (to <= from)
+                continue;
+            _source.AsSpan(segment.SourceStart + (from - segment.LogicalStart), to - from).CopyTo(bytes.AsSpan(written));
+            written += to - from;
+        }
+        return SourceText.Decode(bytes.AsSpan(0, written));
+    }
+
+    private static int Find(ReadOnlySpan<Segment> segments, int logical)
+    {
+        int lo = 0, hi = segments.Length - 1;
         while (lo < hi)
         {
             var mid = (lo + hi + 1) / 2;
-            if (_segments[mid].LogicalStart <= logical)
+            if (segments[mid].LogicalStart <= logical)
                 lo = mid;
             else
                 hi = mid - 1;

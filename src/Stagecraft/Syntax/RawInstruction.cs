@@ -19,5 +19,5 @@ internal sealed class RawInstruction
     /// <summary>Where the error is, as a logical range; defaults to the whole argument text.</summary>
     public (int Start, int End)? ErrorRange { get; init; }
 
-    public string KeywordLower => Keyword.Value.ToLowerInvariant();
+    public required InstructionKind Kind { get; init; }
 }

@@ -26,6 +26,9 @@ public sealed class SourceText
 
     public ReadOnlyMemory<byte> Memory => _bytes;
 
+    /// <summary>The bytes without a copy, for the parser, which never writes to them.</summary>
+    internal byte[] RawBytes => _bytes;
+
     public int Length => _bytes.Length;
 
     /// <summary>3 when the file starts with a UTF-8 byte-order mark. The mark is not counted as a column.</summary>
@@ -81,7 +84,7 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(byte[] bytes, int bomLength)
     {
-        var starts = new List<int> { bomLength };
+        var starts = new List<int>(bytes.AsSpan().Count((byte)'\n') + 1) { bomLength };
         var span = bytes.AsSpan();
         var position = 0;
         while (true)

@@ -32,17 +32,20 @@ public sealed class DirectiveSyntax : SyntaxNode
 /// <summary>A comment line outside any instruction.</summary>
 public sealed class CommentSyntax : SyntaxNode
 {
-    internal CommentSyntax(TextSpan span, TextSpan commentSpan, string text) : base(span)
+    private readonly SourceText _source;
+    private string? _text;
+
+    internal CommentSyntax(TextSpan span, TextSpan commentSpan, SourceText source) : base(span)
     {
         CommentSpan = commentSpan;
-        Text = text;
+        _source = source;
     }
 
     /// <summary>From the '#' to the end of the line, without the line ending.</summary>
     public TextSpan CommentSpan { get; }
 
     /// <summary>The comment's text after '#', trimmed.</summary>
-    public string Text { get; }
+    public string Text => _text ??= _source.GetText(new TextSpan(CommentSpan.Start + 1, CommentSpan.Length - 1)).Trim();
 }
 
 /// <summary>An empty or blank line outside any instruction.</summary>

@@ -26,26 +26,23 @@ public enum InstructionKind
 
 internal static class InstructionKinds
 {
-    public static InstructionKind Parse(string keyword) => keyword.ToLowerInvariant() switch
+    private static readonly (string Name, InstructionKind Kind)[] Names =
+    [
+        ("run", InstructionKind.Run), ("copy", InstructionKind.Copy), ("env", InstructionKind.Env), ("from", InstructionKind.From),
+        ("arg", InstructionKind.Arg), ("cmd", InstructionKind.Cmd), ("label", InstructionKind.Label), ("maintainer", InstructionKind.Maintainer),
+        ("expose", InstructionKind.Expose), ("add", InstructionKind.Add), ("entrypoint", InstructionKind.Entrypoint),
+        ("volume", InstructionKind.Volume), ("user", InstructionKind.User), ("workdir", InstructionKind.Workdir),
+        ("onbuild", InstructionKind.Onbuild), ("stopsignal", InstructionKind.StopSignal), ("healthcheck", InstructionKind.Healthcheck),
+        ("shell", InstructionKind.Shell),
+    ];
+
+    public static InstructionKind Parse(ReadOnlySpan<char> keyword)
     {
-        "from" => InstructionKind.From,
-        "run" => InstructionKind.Run,
-        "cmd" => InstructionKind.Cmd,
-        "label" => InstructionKind.Label,
-        "maintainer" => InstructionKind.Maintainer,
-        "expose" => InstructionKind.Expose,
-        "env" => InstructionKind.Env,
-        "add" => InstructionKind.Add,
-        "copy" => InstructionKind.Copy,
-        "entrypoint" => InstructionKind.Entrypoint,
-        "volume" => InstructionKind.Volume,
-        "user" => InstructionKind.User,
-        "workdir" => InstructionKind.Workdir,
-        "arg" => InstructionKind.Arg,
-        "onbuild" => InstructionKind.Onbuild,
-        "stopsignal" => InstructionKind.StopSignal,
-        "healthcheck" => InstructionKind.Healthcheck,
-        "shell" => InstructionKind.Shell,
-        _ => InstructionKind.Unknown,
-    };
+        foreach (var (name, kind) in Names)
+        {
+            if (keyword.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return kind;
+        }
+        return InstructionKind.Unknown;
+    }
 }

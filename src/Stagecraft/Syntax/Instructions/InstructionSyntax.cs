@@ -7,7 +7,7 @@ namespace Stagecraft.Syntax;
 public class InstructionSyntax : SyntaxNode
 {
     private readonly LogicalLine _logical;
-    private readonly List<SyntaxDiagnostic> _diagnostics = [];
+    private List<SyntaxDiagnostic>? _diagnostics;
 
     internal InstructionSyntax(InstructionParts parts) : base(parts.Span)
     {
@@ -19,8 +19,8 @@ public class InstructionSyntax : SyntaxNode
         Arguments = parts.Arguments;
         IsJsonForm = parts.IsJson;
         ArgumentsSpan = parts.ArgumentsSpan;
-        ArgumentsText = parts.ArgumentsText;
         ArgumentsLogicalStart = parts.ArgumentsLogicalStart;
+        _argumentsLogicalEnd = parts.ArgumentsLogicalEnd;
         Heredocs = parts.Heredocs;
         StartLine = parts.StartLine;
         EndLine = parts.EndLine;
@@ -42,7 +42,16 @@ public class InstructionSyntax : SyntaxNode
     public bool IsJsonForm { get; }
 
     /// <summary>The argument text after the flags, as BuildKit sees it: continuations joined, trimmed.</summary>
-    public string ArgumentsText { get; }
+    public string ArgumentsText => _argumentsText ??= ArgumentsFromSingleValue() ?? _logical.Text(ArgumentsLogicalStart, _argumentsLogicalEnd);
+
+    private string? _argumentsText;
+    private readonly int _argumentsLogicalEnd;
+
+    /// <summary>Shell-form text is already decoded as the one argument; reuse it rather than decode the bytes twice.</summary>
+    private string? ArgumentsFromSingleValue() =>
+        !IsJsonForm && Arguments.Count == 1 && Kind is InstructionKind.Run or InstructionKind.Cmd or InstructionKind.Entrypoint
+            or InstructionKind.Shell or InstructionKind.Maintainer or InstructionKind.User or InstructionKind.Workdir or InstructionKind.StopSignal
+            ? Arguments[0].Value : null;
 
     /// <summary>From the first to the last byte of the argument text in the file (it may cross continuation lines).</summary>
     public TextSpan ArgumentsSpan { get; }
@@ -58,7 +67,7 @@ public class InstructionSyntax : SyntaxNode
     /// <summary>The whole logical line: physical lines joined as BuildKit joins them.</summary>
     public string LogicalText => _logical.Text(0, _logical.Length);
 
-    public IReadOnlyList<SyntaxDiagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyList<SyntaxDiagnostic> Diagnostics => (IReadOnlyList<SyntaxDiagnostic>?)_diagnostics ?? [];
 
     internal int ArgumentsLogicalStart { get; }
 
@@ -82,9 +91,13 @@ public class InstructionSyntax : SyntaxNode
 
     public IEnumerable<FlagSyntax> GetFlags(string name) => Flags.Where(f => f.Name == name);
 
-    internal void AddDiagnostic(SyntaxDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
+    internal void AddDiagnostic(SyntaxDiagnostic diagnostic) => (_diagnostics ??= []).Add(diagnostic);
 
-    internal void AddDiagnostics(IEnumerable<SyntaxDiagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
+    internal void AddDiagnostics(List<SyntaxDiagnostic> diagnostics)
+    {
+        if (diagnostics.Count > 0)
+            (_diagnostics ??= []).AddRange(diagnostics);
+    }
 
     internal LogicalLine Logical => _logical;
 
@@ -103,8 +116,8 @@ internal sealed class InstructionParts
     public required IReadOnlyList<ArgumentSyntax> Arguments { get; init; }
     public required bool IsJson { get; init; }
     public required TextSpan ArgumentsSpan { get; init; }
-    public required string ArgumentsText { get; init; }
     public required int ArgumentsLogicalStart { get; init; }
+    public required int ArgumentsLogicalEnd { get; init; }
     public required IReadOnlyList<HeredocSyntax> Heredocs { get; init; }
     public required int StartLine { get; init; }
     public required int EndLine { get; init; }
