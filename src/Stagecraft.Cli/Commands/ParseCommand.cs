@@ -3,6 +3,7 @@ using System.Text;
 using Stagecraft.Inputs;
 using Stagecraft.Reporting;
 using Stagecraft.Reporting.SyntaxJson;
+using Stagecraft.Semantics;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Cli.Commands;
@@ -65,6 +66,7 @@ internal static class ParseCommand
     {
         var input = DockerfileInput.Read(path, () => console.Input);
         var tree = SyntaxTree.Parse(input.Bytes, input.Path);
+        var model = SemanticModel.Build(tree);
 
         switch (format)
         {
@@ -75,15 +77,19 @@ internal static class ParseCommand
                 console.Output.Write(Encoding.UTF8.GetBytes(BuildKitDump.Write(tree)));
                 break;
             default:
-                SyntaxJsonWriter.Write(tree, console.Output);
+                SyntaxJsonWriter.Write(model, console.Output);
                 break;
         }
         console.Output.Flush();
 
-        foreach (var diagnostic in tree.Diagnostics)
+        // Build errors need the whole file (stage names, --from targets); BuildKit's parser dump does not see them.
+        var diagnostics = format == BuildKit ? tree.Diagnostics : tree.Diagnostics.Concat(model.Diagnostics).OrderBy(d => d.Span.Start).ToArray();
+        foreach (var diagnostic in diagnostics)
             console.Error.WriteLine(DiagnosticLine.Format(tree, diagnostic, input.Path));
 
-        var failed = format == BuildKit ? tree.Diagnostics.Any(d => d.IsLineParserError) : tree.HasErrors;
+        var failed = format == BuildKit
+            ? tree.Diagnostics.Any(d => d.IsLineParserError)
+            : diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         return failed ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

@@ -56,6 +56,19 @@ public sealed class ParseExitCodeTests : IDisposable
     }
 
     [Fact]
+    public void Build_errors_that_need_the_whole_file_exit_1_except_in_the_buildkit_dump()
+    {
+        var path = _temp.Write("Dockerfile", "FROM alpine AS app\nFROM alpine AS App\n");
+
+        var json = CliRun.Run("parse", path);
+        var dump = CliRun.Run("parse", "--format", "buildkit", path);
+
+        Assert.Equal(1, json.ExitCode);
+        Assert.Equal($"{path}:2:16 invalid-build error: duplicate stage name \"app\"\n", json.Error);
+        Assert.Equal(0, dump.ExitCode);
+    }
+
+    [Fact]
     public void Buildkit_format_exits_1_for_a_line_parser_error()
     {
         var path = _temp.Write("Dockerfile", "FROM alpine\nRUN <<EOF\necho hi\n");

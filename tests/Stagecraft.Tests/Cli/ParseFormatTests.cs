@@ -12,9 +12,9 @@ public sealed class ParseFormatTests : IDisposable
     [
         0xEF, 0xBB, 0xBF,
         .. Encoding.UTF8.GetBytes(
-            "FROM alpine AS büild\r\n" +
+            "FROM alpine AS build\r\n" +
             "RUN apk add \\\r\n" +
-            "  # not part of the command\r\n" +
+            "  # not part of the command: ünïcode\r\n" +
             "    curl\r\n" +
             "COPY <<EOF /etc/motd\r\n" +
             "hello\r\n" +
@@ -54,15 +54,15 @@ public sealed class ParseFormatTests : IDisposable
         var result = CliRun.Run("parse", "--format", "buildkit", path);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("(from \"alpine\" \"AS\" \"büild\")\n(run \"apk add     curl\")\n(copy \"<<EOF\" \"/etc/motd\")\n(cmd \"sh\")\n",
+        Assert.Equal("(from \"alpine\" \"AS\" \"build\")\n(run \"apk add     curl\")\n(copy \"<<EOF\" \"/etc/motd\")\n(cmd \"sh\")\n",
             result.OutputText);
     }
 
     [Fact]
     public void Json_is_the_default_and_gives_positions_of_an_instruction_and_its_flag()
     {
-        // Line 1 has a two-byte 'é', so on line 2 columns and byte offsets differ by one from line-start arithmetic.
-        var path = _temp.Write("Dockerfile", "FROM alpine AS é\nRUN --mount=type=cache,target=/root/.cache apk add curl\n");
+        // Line 1 has a two-byte 'ï', so on line 2 columns and byte offsets differ by one from line-start arithmetic.
+        var path = _temp.Write("Dockerfile", "FROM alpïne AS b\nRUN --mount=type=cache,target=/root/.cache apk add curl\n");
 
         var result = CliRun.Run("parse", path);
 
@@ -87,8 +87,13 @@ public sealed class ParseFormatTests : IDisposable
         Assert.Equal("/root/.cache", mount.GetProperty("options")[1].GetProperty("value").GetString());
 
         var stage = root.GetProperty("nodes")[0].GetProperty("stageName");
-        Assert.Equal("é", stage.GetProperty("value").GetString());
+        Assert.Equal("b", stage.GetProperty("value").GetString());
         AssertPosition(stage.GetProperty("span").GetProperty("end"), line: 1, column: 17, offset: 17);
+
+        var stages = root.GetProperty("stages");
+        Assert.Equal("alpïne", stages[0].GetProperty("baseReference").GetString());
+        Assert.Equal("image", stages[0].GetProperty("base").GetString());
+        Assert.Equal(0, root.GetProperty("targetStages")[0].GetInt32());
     }
 
     [Fact]

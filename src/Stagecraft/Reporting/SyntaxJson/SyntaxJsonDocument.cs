@@ -11,6 +11,8 @@ public sealed record SyntaxJsonDocument(
     string EscapeCharacter,
     IReadOnlyList<DirectiveJson> Directives,
     IReadOnlyList<NodeJson> Nodes,
+    IReadOnlyList<StageJson> Stages,
+    IReadOnlyList<int> TargetStages,
     IReadOnlyList<DiagnosticJson> Diagnostics)
 {
     /// <summary>Raised only when a field changes meaning or disappears; new fields may appear without it.</summary>
@@ -26,3 +28,23 @@ public sealed record SpanJson(PositionJson Start, PositionJson End);
 
 /// <summary>A parser diagnostic; <c>lineParserError</c> marks the errors BuildKit's line parser itself raises.</summary>
 public sealed record DiagnosticJson(string Code, string Severity, string Message, bool LineParserError, SpanJson Span);
+
+/// <summary>One build stage from the semantic model: what it is built on and which stages it needs.</summary>
+/// <param name="Base">image, stage or scratch.</param>
+/// <param name="BaseReference">The FROM reference with meta ARGs expanded.</param>
+/// <param name="BaseStage">The index of the stage it is built on, when it is built on one.</param>
+/// <param name="Dependencies">Indexes of the stages it builds on, copies from or mounts from.</param>
+public sealed record StageJson(
+    int Index,
+    string? Name,
+    string Base,
+    string BaseReference,
+    int? BaseStage,
+    string? Platform,
+    bool Windows,
+    SpanJson FromSpan,
+    IReadOnlyList<int> Dependencies,
+    IReadOnlyList<StageReferenceJson> References);
+
+/// <summary>A <c>COPY --from</c> or <c>RUN --mount from=</c>: stageName, stageIndex or image, and the stage it names.</summary>
+public sealed record StageReferenceJson(string Kind, string Value, int? Stage, SpanJson Span);

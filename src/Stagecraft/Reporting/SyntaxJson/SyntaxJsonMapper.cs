@@ -1,3 +1,4 @@
+using Stagecraft.Semantics;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Reporting.SyntaxJson;
@@ -5,9 +6,10 @@ namespace Stagecraft.Reporting.SyntaxJson;
 /// <summary>Turns a syntax tree into the JSON records: spans become line/column/offset positions; nothing is analysed.</summary>
 public static class SyntaxJsonMapper
 {
-    /// <summary>Maps the tree; <paramref name="path"/> overrides the path the tree was parsed with.</summary>
-    public static SyntaxJsonDocument ToDocument(SyntaxTree tree, string? path = null)
+    /// <summary>Maps the model's tree and stages; <paramref name="path"/> overrides the path the tree was parsed with.</summary>
+    public static SyntaxJsonDocument ToDocument(SemanticModel model, string? path = null)
     {
+        var tree = model.Tree;
         var map = new Mapper(tree);
         var root = tree.Root;
         return new SyntaxJsonDocument(
@@ -18,7 +20,9 @@ public static class SyntaxJsonMapper
             root.EscapeCharacter.ToString(),
             root.Directives.Select(map.Directive).ToArray(),
             root.Children.Select(map.Node).ToArray(),
-            tree.Diagnostics.Select(map.Diagnostic).ToArray());
+            model.Stages.Select(map.Stage).ToArray(),
+            model.StagesNeededFor().Select(s => s.Index).ToArray(),
+            tree.Diagnostics.Concat(model.Diagnostics).OrderBy(d => d.Span.Start).Select(map.Diagnostic).ToArray());
     }
 
     private sealed class Mapper(SyntaxTree tree)
@@ -42,6 +46,20 @@ public static class SyntaxJsonMapper
 
         public DirectiveJson Directive(DirectiveSyntax directive) =>
             new(Span(directive.Span), directive.Name, directive.Value, Span(directive.NameSpan), Span(directive.ValueSpan));
+
+        public StageJson Stage(Stage stage) => new(
+            stage.Index,
+            stage.Name,
+            stage.Base.Kind.ToString().ToLowerInvariant(),
+            stage.Base.Reference,
+            stage.Base.Stage?.Index,
+            stage.Platform,
+            stage.IsWindows,
+            Span(stage.From.Span),
+            stage.Dependencies.Select(d => d.Index).ToArray(),
+            stage.References.Select(r => new StageReferenceJson(
+                r.Kind switch { StageReferenceKind.StageName => "stageName", StageReferenceKind.StageIndex => "stageIndex", _ => "image" },
+                r.Value, r.Stage?.Index, Span(r.Span))).ToArray());
 
         public DiagnosticJson Diagnostic(SyntaxDiagnostic diagnostic) => new(
             diagnostic.Code,

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Stagecraft.Semantics;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Reporting.SyntaxJson;
@@ -15,12 +16,15 @@ public static class SyntaxJsonWriter
     });
 
     /// <summary>Writes the document as UTF-8 JSON followed by a newline.</summary>
-    public static void Write(SyntaxTree tree, Stream output, string? path = null)
+    public static void Write(SemanticModel model, Stream output, string? path = null)
     {
-        JsonSerializer.Serialize(output, SyntaxJsonMapper.ToDocument(tree, path), Context.SyntaxJsonDocument);
+        JsonSerializer.Serialize(output, SyntaxJsonMapper.ToDocument(model, path), Context.SyntaxJsonDocument);
         output.WriteByte((byte)'\n');
     }
 
-    public static string ToJson(SyntaxTree tree, string? path = null) =>
-        JsonSerializer.Serialize(SyntaxJsonMapper.ToDocument(tree, path), Context.SyntaxJsonDocument) + "\n";
+    public static string ToJson(SemanticModel model, string? path = null) =>
+        JsonSerializer.Serialize(SyntaxJsonMapper.ToDocument(model, path), Context.SyntaxJsonDocument) + "\n";
+
+    /// <summary>Builds the semantic model with default build settings, then writes it.</summary>
+    public static string ToJson(SyntaxTree tree, string? path = null) => ToJson(SemanticModel.Build(tree), path);
 }
