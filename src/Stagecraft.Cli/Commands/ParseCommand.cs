@@ -33,7 +33,7 @@ internal static class ParseCommand
         {
             Description = """
                 What to print on standard output:
-                json: the syntax tree with positions (see docs/parse-json.md);
+                json: the syntax tree with positions and the stages (see docs/parse-json.md);
                 buildkit: BuildKit's parser dump, where only errors of BuildKit's line parser
                 give exit code 1, as that dump ignores BuildKit's later instruction checks;
                 source: the file written back from the tree, byte for byte.
@@ -50,9 +50,9 @@ internal static class ParseCommand
         });
 
         var command = new Command("parse", """
-            Parse a Dockerfile and print its syntax tree. Diagnostics go to standard
-            error as 'path:line:col code severity: message'. Exit codes: 0 no errors
-            (warnings allowed), 1 syntax errors, 2 usage or input error.
+            Parse a Dockerfile and print its syntax tree and build stages. Diagnostics go
+            to standard error as 'path:line:col code severity: message'. Exit codes:
+            0 no errors (warnings allowed), 1 syntax or build errors, 2 usage or input error.
             """)
         {
             file,
