@@ -1,0 +1,15 @@
+namespace Stagecraft.Analysis;
+
+/// <summary>How safe it is to apply a fix without a person looking at it.</summary>
+public enum FixSafety
+{
+    /// <summary>Keeps what the build does; applied by default.</summary>
+    Safe,
+    /// <summary>May change behaviour (merging RUNs, adding a USER); applied only when asked, and shown first.</summary>
+    Unsafe,
+    /// <summary>A suggestion to show, never applied automatically.</summary>
+    DisplayOnly,
+}
+
+/// <summary>A remedy a finding carries: a title and text edits on the file. Applying fixes is one shared mechanism, not per rule.</summary>
+public sealed record Fix(string Title, FixSafety Safety, IReadOnlyList<TextEdit> Edits);

@@ -1,0 +1,61 @@
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis;
+
+/// <summary>
+/// Runs rules over one Dockerfile, then applies configuration and inline suppressions centrally (rules report what
+/// they see), and sorts the findings by position.
+/// </summary>
+public sealed class Linter
+{
+    private readonly IReadOnlyList<Rule> _rules;
+
+    public Linter(IReadOnlyList<Rule>? rules = null) => _rules = rules ?? RuleCatalog.All;
+
+    public static Linter Default { get; } = new();
+
+    public IReadOnlyList<Finding> Lint(SyntaxTree tree, string path, BuildContext? context = null, LintConfiguration? configuration = null,
+        BuildSettings? settings = null)
+    {
+        configuration ??= LintConfiguration.Default;
+        var model = SemanticModel.Build(tree, settings);
+        var raw = new List<Finding>();
+        var ruleContext = new RuleContext(model, path, context ?? BuildContext.None, configuration, raw);
+        foreach (var rule in _rules)
+        {
+            if (IsIgnored(rule.Descriptor, configuration))
+                continue;
+            ruleContext.Rule = rule;
+            rule.Check(ruleContext);
+        }
+
+        var suppressions = configuration.AllowInlineIgnores ? InlineSuppressions.From(tree) : null;
+        var findings = new List<Finding>(raw.Count);
+        foreach (var finding in raw)
+        {
+            if (configuration.Ignored.Contains(finding.Rule.Id) || finding.Aliases.Any(configuration.Ignored.Contains))
+                continue;
+            if (suppressions?.Suppresses(finding) == true)
+                continue;
+            findings.Add(WithOverride(finding, configuration));
+        }
+        findings.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
+        return findings;
+    }
+
+    /// <summary>A rule is skipped only when its id is ignored; an ignored alias drops just the findings it applies to.</summary>
+    private static bool IsIgnored(RuleDescriptor rule, LintConfiguration configuration) => configuration.Ignored.Contains(rule.Id);
+
+    private static Finding WithOverride(Finding finding, LintConfiguration configuration)
+    {
+        if (configuration.SeverityOverrides.TryGetValue(finding.Rule.Id, out var severity))
+            return finding with { Severity = severity };
+        foreach (var alias in finding.Aliases)
+        {
+            if (configuration.SeverityOverrides.TryGetValue(alias, out severity))
+                return finding with { Severity = severity };
+        }
+        return finding;
+    }
+}

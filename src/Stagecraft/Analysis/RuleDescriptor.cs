@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+
+namespace Stagecraft.Analysis;
+
+/// <summary>
+/// What a rule is, as data: stable id, kebab-case name, title, default severity, category, aliases and where its
+/// documentation lives. Made only through <see cref="Create"/>, which validates it.
+/// </summary>
+public sealed partial record RuleDescriptor
+{
+    /// <summary>Where rule pages are published; each rule's page is <c>{HelpBase}/{Id}.md</c>.</summary>
+    public const string HelpBase = "https://github.com/stagecraft-dev/stagecraft/blob/main/docs/rules";
+
+    private RuleDescriptor(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
+        IReadOnlyList<string> aliases, string declaringFile)
+    {
+        Id = id;
+        Name = name;
+        Title = title;
+        DefaultSeverity = defaultSeverity;
+        Category = category;
+        Aliases = aliases;
+        DeclaringFile = declaringFile;
+    }
+
+    /// <summary>Stable id, <c>STG</c> and three digits.</summary>
+    public string Id { get; }
+
+    /// <summary>Kebab-case name, e.g. <c>apt-lists-not-cleaned</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>One line, sentence case, no final period.</summary>
+    public string Title { get; }
+
+    public Severity DefaultSeverity { get; }
+
+    public RuleCategory Category { get; }
+
+    /// <summary>Ids of other tools' checks this rule also answers to (hadolint DLnnnn, BuildKit check names).</summary>
+    public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>The source file that declared the rule (for docs and tests; recorded at compile time).</summary>
+    public string DeclaringFile { get; }
+
+    public string HelpUri => $"{HelpBase}/{Id}.md";
+
+    /// <summary>True when <paramref name="code"/> is this rule's id or one of its aliases (case-insensitive).</summary>
+    public bool Answers(string code) =>
+        Id.Equals(code, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase));
+
+    public static RuleDescriptor Create(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
+        string[]? aliases = null, [CallerFilePath] string declaringFile = "")
+    {
+        if (!IdPattern().IsMatch(id))
+            throw new ArgumentException($"rule id '{id}' must be STG followed by three digits", nameof(id));
+        if (!NamePattern().IsMatch(name))
+            throw new ArgumentException($"rule name '{name}' must be kebab-case", nameof(name));
+        if (string.IsNullOrWhiteSpace(title) || title.EndsWith('.'))
+            throw new ArgumentException($"rule title for {id} must be one line without a final period", nameof(title));
+        aliases ??= [];
+        if (aliases.Distinct(StringComparer.OrdinalIgnoreCase).Count() != aliases.Length)
+            throw new ArgumentException($"rule {id} lists an alias twice", nameof(aliases));
+        return new RuleDescriptor(id, name, title, defaultSeverity, category, aliases, declaringFile);
+    }
+
+    [GeneratedRegex("^STG[0-9]{3}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex NamePattern();
+}
