@@ -14,7 +14,7 @@ public class RuleFixtureTests
     public static TheoryData<string, string> Fixtures()
     {
         var data = new TheoryData<string, string>();
-        foreach (var folder in Directory.Exists(FixtureRoot) ? Directory.GetDirectories(FixtureRoot).Order(StringComparer.Ordinal) : [])
+        foreach (var folder in Directory.Exists(FixtureRoot) ? Directory.GetDirectories(FixtureRoot).Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
         {
             foreach (var file in Directory.GetFiles(folder, "*.Dockerfile").Order(StringComparer.Ordinal))
                 data.Add(Path.GetFileName(folder), Path.GetFileName(file));
