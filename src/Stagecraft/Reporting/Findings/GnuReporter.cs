@@ -1,0 +1,36 @@
+using System.Text;
+using Stagecraft.Analysis;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Reporting.Findings;
+
+/// <summary>
+/// <c>gnu</c>: one line per finding, <c>path:line:col CODE severity: message</c>. Editor plugins and reviewdog match
+/// this with regular expressions, so its shape never changes: the path as the user gave it, the start position, the
+/// rule id, the severity word (error, warning, info, style), and the message with line breaks folded into spaces.
+/// </summary>
+public sealed class GnuReporter : IFindingsReporter
+{
+    public const string Name = "gnu";
+
+    public string Format => Name;
+
+    public void Write(LintReport report, Stream output)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        foreach (var file in report.Files)
+        {
+            foreach (var finding in file.Findings)
+                writer.WriteLine(Line(finding, file.Source));
+        }
+    }
+
+    /// <summary>The line for one finding, without a line break at the end; other formats quote it.</summary>
+    internal static string Line(Finding finding, SourceText source)
+    {
+        var range = ShownRange.Of(finding, source);
+        return $"{OneLine(finding.Path)}:{range.Line}:{range.Column} {finding.Rule.Id} {Severities.Name(finding.Severity)}: {OneLine(finding.Message)}";
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,36 @@
+namespace Stagecraft.Reporting.Findings.Json;
+
+/// <summary>The whole of <c>stagecraft lint --format json</c>. Shape documented in docs/lint-json.md.</summary>
+public sealed record LintJsonDocument(int Version, IReadOnlyList<LintJsonFile> Files, LintJsonSummary Summary)
+{
+    /// <summary>Raised only when a field changes meaning or disappears; new fields may appear without it.</summary>
+    public const int CurrentVersion = 1;
+}
+
+/// <summary>One linted file, clean ones included, with its findings in file order.</summary>
+public sealed record LintJsonFile(string Path, IReadOnlyList<LintJsonFinding> Findings);
+
+/// <summary>One finding; <c>endLine</c>/<c>endColumn</c> are just after its last character. Absent <c>stage</c>/<c>fix</c> mean none.</summary>
+public sealed record LintJsonFinding(
+    string Rule,
+    IReadOnlyList<string> Aliases,
+    string Severity,
+    string Message,
+    int Line,
+    int Column,
+    int EndLine,
+    int EndColumn,
+    string? Stage,
+    LintJsonFix? Fix);
+
+/// <summary>A fix: title, safety (<c>safe</c>, <c>unsafe</c>, <c>displayOnly</c>) and its edits on the original file.</summary>
+public sealed record LintJsonFix(string Title, string Safety, IReadOnlyList<LintJsonEdit> Edits);
+
+/// <summary>Replace [offset, offset + length) — bytes, also given as lines and columns — with <c>newText</c>.</summary>
+public sealed record LintJsonEdit(int Line, int Column, int EndLine, int EndColumn, int Offset, int Length, string NewText);
+
+/// <summary>Totals, and whether the run fails (a finding at or above <c>failureThreshold</c>: exit code 1).</summary>
+public sealed record LintJsonSummary(int Files, int Findings, LintJsonCounts Counts, string FailureThreshold, bool Failed);
+
+/// <summary>Findings per severity.</summary>
+public sealed record LintJsonCounts(int Error, int Warning, int Info, int Style);
