@@ -1,3 +1,5 @@
+using Stagecraft.Analysis.Context;
+
 namespace Stagecraft.Analysis;
 
 /// <summary>
@@ -13,6 +15,26 @@ public sealed record BuildContext(string? Directory, string? DockerfilePath)
         new(contextDirectory ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(dockerfilePath)), dockerfilePath);
 
     public bool IsKnown => Directory is not null;
+
+    private DockerIgnoreFile? _dockerIgnore;
+    private bool _dockerIgnoreLoaded;
+
+    /// <summary>
+    /// The .dockerignore that applies (<c>&lt;Dockerfile&gt;.dockerignore</c> first, then the context's), or null when there is
+    /// none. A file BuildKit would refuse throws <see cref="DockerIgnoreException"/> naming the file and line.
+    /// </summary>
+    public DockerIgnoreFile? DockerIgnore
+    {
+        get
+        {
+            if (!_dockerIgnoreLoaded && Directory is not null)
+            {
+                _dockerIgnore = DockerIgnoreFile.LoadFor(Directory, DockerfilePath);
+                _dockerIgnoreLoaded = true;
+            }
+            return _dockerIgnore;
+        }
+    }
 
     /// <summary>True when a file or folder exists at a context-relative path.</summary>
     public bool Exists(string relativePath) =>
