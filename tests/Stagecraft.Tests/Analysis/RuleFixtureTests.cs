@@ -14,9 +14,8 @@ public class RuleFixtureTests
     public static TheoryData<string, string> Fixtures()
     {
         var data = new TheoryData<string, string>();
-        if (!Directory.Exists(FixtureRoot))
-            return data;
-        foreach (var folder in Directory.GetDirectories(FixtureRoot).Order(StringComparer.Ordinal))
+        var folders = Directory.Exists(FixtureRoot) ? Directory.GetDirectories(FixtureRoot) : [];
+        foreach (var folder in folders.Order(StringComparer.Ordinal))
         {
             foreach (var file in Directory.GetFiles(folder, "*.Dockerfile").Order(StringComparer.Ordinal))
                 data.Add(Path.GetFileName(folder), Path.GetFileName(file));
