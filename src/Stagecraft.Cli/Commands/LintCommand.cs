@@ -59,8 +59,9 @@ internal static class LintCommand
         };
         var threshold = new Option<string?>("--failure-threshold")
         {
-            Description = "Exit 1 when a finding is at least this severe (default: warning, or the configuration's).",
-            HelpName = string.Join('|', Thresholds),
+            Description = "Exit 1 when a finding is at least this severe: error, warning, info, style, or none to never fail " +
+                "(default: the configuration's failure-threshold, else warning).",
+            HelpName = "LEVEL",
         };
         threshold.CompletionSources.Add(Thresholds);
         threshold.Validators.Add(result =>
@@ -193,8 +194,9 @@ internal static class LintCommand
 
     private static ConfigurationFile LoadConfiguration(CliConsole console, string? explicitPath)
     {
+        // A file named with --config may live anywhere (ci/, a shared checkout): its paths are relative to where lint runs.
         if (explicitPath is not null)
-            return ConfigurationFile.Load(Path.GetFullPath(explicitPath, console.WorkingDirectory), explicitPath);
+            return ConfigurationFile.Load(Path.GetFullPath(explicitPath, console.WorkingDirectory), explicitPath, pathsRelativeTo: console.WorkingDirectory);
         var found = ConfigurationFile.Find(console.WorkingDirectory);
         return found is null
             ? ConfigurationFile.None(console.WorkingDirectory)

@@ -143,6 +143,30 @@ public sealed class LintConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Paths_in_an_explicit_config_file_are_relative_to_the_working_folder()
+    {
+        _temp.Write("legacy/Dockerfile", Broken);
+        _temp.Write("app/Dockerfile", Broken);
+        _temp.Write("ci/lint.yaml", "overrides:\n  - paths: [legacy/]\n    ignored: [STG000]\n");
+
+        var result = Lint("--config", "ci/lint.yaml");
+
+        Assert.Equal("app/Dockerfile:2:1 STG000 error: unknown instruction: FOO\n", result.OutputText);
+    }
+
+    [Fact]
+    public void Paths_in_a_found_config_file_are_relative_to_its_folder()
+    {
+        _temp.Write("legacy/Dockerfile", Broken);
+        _temp.Write("app/Dockerfile", Broken);
+        _temp.Write(".stagecraft.yaml", "overrides:\n  - paths: [/legacy]\n    ignored: [STG000]\n");
+
+        var result = CliRun.InFolder(Path.Combine(_temp.FullPath, "app"), "lint", "..");
+
+        Assert.Equal("../app/Dockerfile:2:1 STG000 error: unknown instruction: FOO\n", result.OutputText);
+    }
+
+    [Fact]
     public void Errors_in_an_explicit_config_file_name_it_as_typed()
     {
         _temp.Write("Dockerfile", Broken);

@@ -77,8 +77,9 @@ public sealed class ConfigurationFile
     /// <param name="fullPath">Where to read it.</param>
     /// <param name="displayPath">How messages name it.</param>
     /// <param name="rules">The rules ids are checked against (default: every rule).</param>
+    /// <param name="pathsRelativeTo">The folder <c>paths:</c> patterns are relative to; default: the file's own folder.</param>
     /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid.</exception>
-    public static ConfigurationFile Load(string fullPath, string displayPath, IReadOnlyList<Rule>? rules = null)
+    public static ConfigurationFile Load(string fullPath, string displayPath, IReadOnlyList<Rule>? rules = null, string? pathsRelativeTo = null)
     {
         string text;
         try
@@ -93,7 +94,7 @@ public sealed class ConfigurationFile
         {
             throw new ConfigurationException(displayPath, 0, System.IO.Directory.Exists(fullPath) ? "is a directory, not a configuration file" : "cannot read: " + e.Message, e);
         }
-        return Parse(text, displayPath, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(fullPath))!, rules);
+        return Parse(text, displayPath, pathsRelativeTo ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(fullPath))!, rules);
     }
 
     /// <summary>Parses configuration text.</summary>

@@ -30,6 +30,19 @@ public class ConfigurationFileTests
         """;
 
     [Fact]
+    public void The_example_in_the_docs_is_valid()
+    {
+        var page = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "configuration.md")).ReplaceLineEndings("\n");
+        var start = page.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var file = ConfigurationFile.Parse(yaml, "docs/configuration.md", "/repo");
+
+        Assert.Equal(Severity.Style, file.Settings.SeverityOverrides["STG000"]);
+        Assert.Single(file.Overrides);
+    }
+
+    [Fact]
     public void Every_key_is_read()
     {
         var file = ConfigurationFile.Parse(Full, ".stagecraft.yaml", "/repo", TestRules.All);
