@@ -189,7 +189,7 @@ internal static class LintCommand
         if (output.Format == LintFormats.Tty)
             return new TtyReporter(color && output.File is null);
         return LintFormats.Engine(output.Format)
-            ?? throw new StagecraftException($"--format {output.Format}: not available in this build yet (available: tty, gnu)");
+            ?? throw new StagecraftException($"--format {output.Format}: not available in this build yet (available: {string.Join(", ", LintFormats.Available)})");
     }
 
     private static ConfigurationFile LoadConfiguration(CliConsole console, string? explicitPath)
