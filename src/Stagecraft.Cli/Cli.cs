@@ -48,6 +48,9 @@ internal static class Cli
     internal static RootCommand CreateRootCommand(CliConsole console)
     {
         var root = new RootCommand("Stagecraft: a Dockerfile toolkit.");
+        root.Subcommands.Add(LintCommand.Create(console));
+        root.Subcommands.Add(RulesCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(ParseCommand.Create(console));
         return root;
     }

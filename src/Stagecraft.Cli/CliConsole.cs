@@ -37,6 +37,18 @@ internal sealed class CliConsole
     /// <summary>Standard error: diagnostics and error messages.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>The folder relative paths and the configuration search start from (tests give each run its own).</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Reads an environment variable (tests pass their own, so the machine's NO_COLOR or CI never leak in).</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = _ => null;
+
+    /// <summary>True when standard output is a terminal rather than a file or a pipe.</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>The terminal's width in columns, when standard output is one.</summary>
+    public int? TerminalWidth { get; init; }
+
     public void Flush()
     {
         OutputText.Flush();
@@ -45,10 +57,31 @@ internal sealed class CliConsole
     }
 
     /// <summary>The process's standard streams. Console.Out is bypassed because it would re-encode what we write.</summary>
-    public static CliConsole FromProcess() => new(
-        OpenStandardInput,
-        OpenOrDiscard(Console.OpenStandardOutput),
-        new StreamWriter(OpenOrDiscard(Console.OpenStandardError), Utf8) { AutoFlush = true });
+    public static CliConsole FromProcess()
+    {
+        var terminal = !Console.IsOutputRedirected;
+        return new CliConsole(
+            OpenStandardInput,
+            OpenOrDiscard(Console.OpenStandardOutput),
+            new StreamWriter(OpenOrDiscard(Console.OpenStandardError), Utf8) { AutoFlush = true })
+        {
+            GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+            OutputIsTerminal = terminal,
+            TerminalWidth = terminal ? WindowWidth() : null,
+        };
+    }
+
+    private static int? WindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
 
     // Run with stdin closed (`<&-`), .NET cannot open it; that is the user's input problem, not a bug.
     private static Stream OpenStandardInput()

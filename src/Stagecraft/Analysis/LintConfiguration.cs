@@ -11,14 +11,20 @@ public sealed record LintConfiguration
     /// <summary>Rule id or alias → the severity to report instead of the default.</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Findings at or above this severity make <c>lint</c> exit 1.</summary>
-    public Severity FailureThreshold { get; init; } = Severity.Warning;
+    /// <summary>Findings at or above this severity make <c>lint</c> exit 1; null (<c>none</c>) never fails.</summary>
+    public Severity? FailureThreshold { get; init; } = Severity.Warning;
 
     /// <summary>Registries base images may come from (empty: any).</summary>
     public IReadOnlyList<string> TrustedRegistries { get; init; } = [];
 
+    /// <summary>The kinds a <see cref="LabelSchema"/> entry may name.</summary>
+    public static IReadOnlyList<string> LabelKinds { get; } = ["text", "url", "semver", "hash", "rfc3339", "spdx", "email"];
+
     /// <summary>Label name → expected kind (text, url, semver, hash, rfc3339, spdx, email).</summary>
     public IReadOnlyDictionary<string, string> LabelSchema { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Whether labels missing from <see cref="LabelSchema"/> are reported.</summary>
+    public bool StrictLabels { get; init; }
 
     /// <summary>Whether inline <c># stagecraft ignore=</c> comments are honoured.</summary>
     public bool AllowInlineIgnores { get; init; } = true;

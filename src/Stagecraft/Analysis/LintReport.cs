@@ -6,12 +6,13 @@ namespace Stagecraft.Analysis;
 public sealed record FileLintResult(string Path, SourceText Source, IReadOnlyList<Finding> Findings);
 
 /// <summary>Everything one <c>stagecraft lint</c> run found, in the order files were given. Reporters format this; they never analyse.</summary>
-public sealed record LintReport(IReadOnlyList<FileLintResult> Files, Severity FailureThreshold)
+/// <param name="FailureThreshold">The least severity that fails the run; null for <c>none</c> (never fails).</param>
+public sealed record LintReport(IReadOnlyList<FileLintResult> Files, Severity? FailureThreshold)
 {
     public IEnumerable<Finding> Findings => Files.SelectMany(f => f.Findings);
 
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
     /// <summary>True when any finding is at or above the failure threshold: <c>lint</c> then exits 1.</summary>
-    public bool Fails => Findings.Any(f => f.Severity.AtLeast(FailureThreshold));
+    public bool Fails => FailureThreshold is { } threshold && Findings.Any(f => f.Severity.AtLeast(threshold));
 }

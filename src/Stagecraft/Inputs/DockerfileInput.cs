@@ -26,16 +26,20 @@ public sealed class DockerfileInput
 
     /// <summary>Reads a file from disk.</summary>
     /// <exception cref="InputException">The file is missing, a directory, unreadable or not text.</exception>
-    public static DockerfileInput FromFile(string path)
+    public static DockerfileInput FromFile(string path) => FromFile(path, path);
+
+    /// <summary>Reads <paramref name="readPath"/> and reports it (and any error) under <paramref name="path"/>, the name the user knows it by.</summary>
+    /// <exception cref="InputException">The file is missing, a directory, unreadable or not text.</exception>
+    public static DockerfileInput FromFile(string readPath, string path)
     {
-        if (path.Length == 0 || path.Contains('\0'))
+        if (readPath.Length == 0 || readPath.Contains('\0'))
             throw new InputNotFoundException(path);
-        if (Directory.Exists(path))
+        if (Directory.Exists(readPath))
             throw new InputIsDirectoryException(path);
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = File.ReadAllBytes(readPath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

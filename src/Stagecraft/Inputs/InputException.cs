@@ -30,3 +30,6 @@ public sealed class NotADockerfileException(string path, int offset)
     /// <summary>Byte offset of the first NUL byte.</summary>
     public int Offset { get; } = offset;
 }
+
+/// <summary>A folder or glob the user named yields no Dockerfile, which is almost always a wrong path.</summary>
+public sealed class NoDockerfilesException(string path, string problem) : InputException(path, problem);

@@ -18,6 +18,10 @@ internal static class RuleAssert
         return new Linter([rule]).Lint(tree, "Dockerfile", context, configuration, settings);
     }
 
+    /// <summary>Lints with several rules and a configuration.</summary>
+    public static IReadOnlyList<Finding> LintWith(IReadOnlyList<Rule> rules, string dockerfile, LintConfiguration configuration) =>
+        new Linter(rules).Lint(SyntaxTree.Parse(dockerfile), "Dockerfile", BuildContext.None, configuration);
+
     /// <summary>Asserts the rule reports exactly the marked spans and returns the findings (for message checks).</summary>
     public static IReadOnlyList<Finding> Marked(Rule rule, string markedDockerfile, BuildContext? context = null,
         LintConfiguration? configuration = null, BuildSettings? settings = null)

@@ -7,12 +7,23 @@ internal sealed class TempDirectory : IDisposable
 
     public string FullPath { get; } = Path.Combine(Path.GetTempPath(), "stagecraft-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Writes a file under the directory and returns its full path.</summary>
+    /// <summary>Writes a file under the directory (creating its folders) and returns its full path.</summary>
     public string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(FullPath, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         return path;
+    }
+
+    /// <summary>Creates a folder under the directory and returns its full path.</summary>
+    public string Folder(string name) => Directory.CreateDirectory(Path.Combine(FullPath, name)).FullName;
+
+    /// <summary>Makes the directory a repository root (a <c>.git</c> folder), so searches upward stop here.</summary>
+    public TempDirectory AsRepository()
+    {
+        Folder(".git");
+        return this;
     }
 
     public string Write(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text));

@@ -34,7 +34,7 @@ public sealed class JsonReporter : IFindingsReporter
             report.Files.Count,
             report.Files.Sum(f => f.Findings.Count),
             new LintJsonCounts(report.Count(Severity.Error), report.Count(Severity.Warning), report.Count(Severity.Info), report.Count(Severity.Style)),
-            Severities.Name(report.FailureThreshold),
+            report.FailureThreshold is { } threshold ? Severities.Name(threshold) : "none",
             report.Fails));
 
     private static LintJsonFinding Finding(Finding finding, FileLintResult file)

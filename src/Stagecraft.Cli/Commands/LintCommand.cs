@@ -1,0 +1,216 @@
+using System.CommandLine;
+using Stagecraft.Analysis;
+using Stagecraft.Analysis.Configuration;
+using Stagecraft.Cli.Reporting;
+using Stagecraft.Inputs;
+using Stagecraft.Reporting.Findings;
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Cli.Commands;
+
+/// <summary>
+/// <c>stagecraft lint [PATH|GLOB|-]…</c>: finds Dockerfiles, lints each with the configuration that applies to it and
+/// writes one or more reports. Exit 0 nothing at or above the threshold, 1 findings at or above it, 2 usage,
+/// configuration or input error.
+/// </summary>
+internal static class LintCommand
+{
+    private const string None = "none";
+    private static readonly string[] Thresholds = ["error", "warning", "info", "style", None];
+
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Dockerfiles, folders (searched recursively), globs such as 'services/*/Dockerfile', or - for standard input. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        paths.Validators.Add(result =>
+        {
+            // System.CommandLine takes an unknown "--flag" as a path; say what the user most likely meant.
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value is ['-', _, ..] && !File.Exists(value) && !Directory.Exists(value))
+                    result.AddError($"unknown option '{value}' (for a file whose name starts with '-', write ./{value})");
+            }
+        });
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Report format: " + string.Join(", ", LintFormats.Names) + ". Repeatable; each --output after it names its file. " +
+                "Default: tty on a terminal, gnu otherwise.",
+            HelpName = "FORMAT",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        format.CompletionSources.Add(LintFormats.Names);
+        format.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!LintFormats.Names.Contains(value))
+                    result.AddError($"--format: unknown value '{value}'; expected {string.Join(", ", LintFormats.Names)}");
+            }
+        });
+        var output = new Option<string[]>("--output", "-o")
+        {
+            Description = "Write the report of the --format just before it to FILE (atomically) instead of standard output.",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var threshold = new Option<string?>("--failure-threshold")
+        {
+            Description = "Exit 1 when a finding is at least this severe: error, warning, info, style, or none to never fail " +
+                "(default: the configuration's failure-threshold, else warning).",
+            HelpName = "LEVEL",
+        };
+        threshold.CompletionSources.Add(Thresholds);
+        threshold.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && !Thresholds.Contains(value))
+                result.AddError($"--failure-threshold: unknown value '{value}'; expected error, warning, info, style or none");
+        });
+        var ignore = new Option<string[]>("--ignore")
+        {
+            Description = "Drop findings of this rule (id, alias or name). Repeatable; adds to the configuration's 'ignored'.",
+            HelpName = "RULE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var target = new Option<string?>("--target")
+        {
+            Description = "Lint as if building this stage (name or index): stages it does not need are skipped as BuildKit skips them.",
+            HelpName = "STAGE",
+        };
+        var context = new Option<string?>("--context")
+        {
+            Description = "The build context folder for every Dockerfile (default: each Dockerfile's own folder).",
+            HelpName = "DIR",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Use this configuration file instead of the .stagecraft.yaml found from the current folder up to the repository root.",
+            HelpName = "FILE",
+        };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR and TERM=dumb do the same)." };
+        var colorOption = new Option<bool>("--color") { Description = "Colour the output even when it is not a terminal (as FORCE_COLOR does)." };
+
+        var command = new Command("lint", """
+            Lint Dockerfiles. A folder is searched recursively, hidden folders included, for
+            Dockerfile, dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile and Containerfile,
+            skipping what .gitignore ignores, .git/ and node_modules/. Settings come from
+            .stagecraft.yaml (see docs/configuration.md). Exit codes: 0 nothing at or above
+            the failure threshold, 1 findings at or above it, 2 usage, configuration or input error.
+            """)
+        {
+            paths, format, output, threshold, ignore, target, context, config, noColor, colorOption,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(noColor) && result.GetValue(colorOption))
+                result.AddError("--color and --no-color cannot be used together");
+        });
+        command.SetAction(parse =>
+        {
+            bool? colorFlag = parse.GetValue(noColor) ? false : parse.GetValue(colorOption) ? true : null;
+            var color = TerminalColors.Enabled(colorFlag, console);
+            var outputs = LintOutputs.Pair(parse, format, output, console.OutputIsTerminal ? LintFormats.Tty : LintFormats.Gnu);
+            var request = new LintRequest(
+                parse.GetValue(paths) ?? [],
+                outputs,
+                parse.GetValue(threshold),
+                parse.GetValue(ignore) ?? [],
+                parse.GetValue(target),
+                parse.GetValue(context),
+                parse.GetValue(config),
+                color);
+            return Run(console, request);
+        });
+        return command;
+    }
+
+    private sealed record LintRequest(
+        string[] Paths, IReadOnlyList<LintOutput> Outputs, string? Threshold, string[] Ignore, string? Target, string? Context, string? Config,
+        bool Color);
+
+    private static int Run(CliConsole console, LintRequest request)
+    {
+        // Everything that can be wrong with the command line is checked before any file is read.
+        var reporters = request.Outputs.Select(o => (Output: o, Reporter: Reporter(o, request.Color, console.WorkingDirectory))).ToArray();
+        var extraIgnores = request.Ignore.Select(code => RuleLookup.Canonical(code)
+            ?? throw new StagecraftException("--ignore: " + RuleLookup.UnknownMessage(code))).ToArray();
+        var contextDirectory = ContextDirectory(console, request.Context);
+        var configuration = LoadConfiguration(console, request.Config);
+        var threshold = request.Threshold is null
+            ? configuration.Settings.FailureThreshold
+            : request.Threshold == None ? null : Parse(request.Threshold);
+        var settings = request.Target is null ? BuildSettings.Default : BuildSettings.Default with { Target = request.Target };
+
+        var dockerfiles = DockerfileDiscovery.Find(request.Paths, console.WorkingDirectory);
+        var inputs = dockerfiles.Select(d => d.IsStandardInput
+            ? DockerfileInput.Read(DockerfileInput.StandardInputPath, () => console.Input)
+            : DockerfileInput.FromFile(d.FullPath!, d.DisplayPath)).ToArray();
+
+        var results = new List<FileLintResult>(inputs.Length);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var input = inputs[i];
+            var fullPath = dockerfiles[i].FullPath;
+            var tree = SyntaxTree.Parse(input.Bytes, input.Path);
+            if (request.Target is { } stage && SemanticModel.Build(tree, settings).TargetStage is null)
+                throw new StagecraftException($"{input.Path}: --target {stage} names no stage of this Dockerfile");
+            var fileConfiguration = configuration.For(fullPath);
+            if (extraIgnores.Length > 0)
+                fileConfiguration = fileConfiguration with { Ignored = new HashSet<string>(fileConfiguration.Ignored.Concat(extraIgnores), StringComparer.OrdinalIgnoreCase) };
+            var buildContext = fullPath is null
+                ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null)
+                : BuildContext.ForFile(fullPath, contextDirectory);
+            var findings = Linter.Default.Lint(tree, input.Path, buildContext, fileConfiguration, settings);
+            results.Add(new FileLintResult(input.Path, tree.Source, findings));
+        }
+
+        var report = new LintReport(results, threshold);
+        foreach (var (destination, reporter) in reporters)
+        {
+            if (destination.File is null)
+            {
+                reporter.Write(report, console.Output);
+                console.Output.Flush();
+            }
+            else
+            {
+                AtomicFile.Write(Path.GetFullPath(destination.File, console.WorkingDirectory), destination.File, stream => reporter.Write(report, stream));
+            }
+        }
+        return report.Fails ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static IFindingsReporter Reporter(LintOutput output, bool color, string workingDirectory)
+    {
+        if (output.Format == LintFormats.Tty)
+            return new TtyReporter(color && output.File is null);
+        return LintFormats.Engine(output.Format, workingDirectory)
+            ?? throw new StagecraftException($"--format {output.Format}: not available in this build yet (available: {string.Join(", ", LintFormats.Available)})");
+    }
+
+    private static ConfigurationFile LoadConfiguration(CliConsole console, string? explicitPath)
+    {
+        // A file named with --config may live anywhere (ci/, a shared checkout): its paths are relative to where lint runs.
+        if (explicitPath is not null)
+            return ConfigurationFile.Load(Path.GetFullPath(explicitPath, console.WorkingDirectory), explicitPath, pathsRelativeTo: console.WorkingDirectory);
+        var found = ConfigurationFile.Find(console.WorkingDirectory);
+        return found is null
+            ? ConfigurationFile.None(console.WorkingDirectory)
+            : ConfigurationFile.Load(found, Path.GetRelativePath(console.WorkingDirectory, found));
+    }
+
+    private static string? ContextDirectory(CliConsole console, string? context)
+    {
+        if (context is null)
+            return null;
+        var full = Path.GetFullPath(context, console.WorkingDirectory);
+        return Directory.Exists(full) ? full : throw new StagecraftException($"--context {context}: no such folder");
+    }
+
+    private static Severity Parse(string severity) =>
+        Severities.TryParse(severity, out var parsed) ? parsed : throw new StagecraftException($"unknown severity '{severity}'");
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using Stagecraft.Analysis;
+
+namespace Stagecraft.Reporting;
+
+/// <summary>
+/// The pages of docs/rules/, made from each rule's descriptor and explanation: <c>stagecraft explain</c> prints the
+/// same text, and a test fails when the committed pages drift from these.
+/// </summary>
+public static class RuleDocs
+{
+    /// <summary>The folder, relative to the repository root, that holds the pages.</summary>
+    public const string Folder = "docs/rules";
+
+    /// <summary>How to regenerate the pages; written at the top of each.</summary>
+    public const string RegenerateHint = "STAGECRAFT_UPDATE_DOCS=1 dotnet test Stagecraft.slnx";
+
+    public static string CategoryName(RuleCategory category) => category.ToString().ToLowerInvariant();
+
+    /// <summary>The file name of a rule's page.</summary>
+    public static string FileName(RuleDescriptor rule) => rule.Id + ".md";
+
+    /// <summary>A rule's page in Markdown.</summary>
+    public static string Page(Rule rule)
+    {
+        var d = rule.Descriptor;
+        var e = rule.Explanation;
+        var page = new StringBuilder();
+        var source = SourceFile(d);
+        page.Append("<!-- Generated from ").Append(source ?? "the rule's descriptor")
+            .Append(" by `").Append(RegenerateHint).Append("`; edit the rule, not this page. -->\n");
+        page.Append("# ").Append(d.Id).Append(": ").Append(d.Name).Append("\n\n");
+        page.Append("**").Append(d.Title).Append("**\n\n");
+        page.Append("| Default severity | Category | Aliases |\n| --- | --- | --- |\n");
+        page.Append("| ").Append(Severities.Name(d.DefaultSeverity)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
+            .Append(d.Aliases.Count == 0 ? "none" : string.Join(", ", d.Aliases.Select(a => "`" + a + "`"))).Append(" |\n\n");
+        Section(page, "What it flags", e.Flags);
+        Section(page, "Why it matters", e.WhyItMatters);
+        Code(page, "Example", e.Bad);
+        Code(page, "Prefer", e.Good);
+        Section(page, "Fix safety", e.FixSafety);
+        Section(page, "Options", e.Options ?? "None.");
+        Section(page, "Turning it off",
+            $"For one instruction, put `# stagecraft ignore={d.Id}` on the line above it (`# stagecraft stage ignore={d.Id}` for the rest of a stage, " +
+            $"`# stagecraft global ignore={d.Id}` for the whole file). For a project, list it in `.stagecraft.yaml` under `ignored: [{d.Id}]`, " +
+            $"or change its severity with `override: {{info: [{d.Id}]}}`; for one run, pass `--ignore {d.Id}`.");
+        if (source is not null)
+            page.Append("Source: [`").Append(source).Append("`](../../").Append(source).Append(")\n");
+        return page.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>docs/rules/README.md: one table row per rule, linking to its page.</summary>
+    public static string Index(IReadOnlyList<Rule> rules)
+    {
+        var page = new StringBuilder();
+        page.Append("<!-- Generated from the rule descriptors by `").Append(RegenerateHint).Append("`; do not edit. -->\n");
+        page.Append("# Rules\n\n");
+        page.Append("Every rule Stagecraft checks. `stagecraft rules` prints this list; `stagecraft explain ID` prints a rule's page. ")
+            .Append("Ids, aliases and names all work in `--ignore`, `.stagecraft.yaml` and `# stagecraft ignore=` comments.\n\n");
+        page.Append("| Id | Name | Severity | Category | Aliases | Title |\n| --- | --- | --- | --- | --- | --- |\n");
+        foreach (var rule in rules)
+        {
+            var d = rule.Descriptor;
+            page.Append("| [").Append(d.Id).Append("](").Append(FileName(d)).Append(") | ").Append(d.Name).Append(" | ")
+                .Append(Severities.Name(d.DefaultSeverity)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
+                .Append(string.Join(", ", d.Aliases)).Append(" | ").Append(d.Title.Replace("|", "\\|")).Append(" |\n");
+        }
+        return page.ToString();
+    }
+
+    /// <summary>The declaring file relative to the repository (<c>src/Stagecraft/…</c>), or null when the build recorded another layout.</summary>
+    private static string? SourceFile(RuleDescriptor rule)
+    {
+        var path = rule.DeclaringFile.Replace('\\', '/');
+        var at = path.LastIndexOf("/src/Stagecraft/", StringComparison.Ordinal);
+        return at < 0 ? null : path[(at + 1)..];
+    }
+
+    private static void Section(StringBuilder page, string heading, string body) =>
+        page.Append("## ").Append(heading).Append("\n\n").Append(body.Trim()).Append("\n\n");
+
+    private static void Code(StringBuilder page, string heading, string code) =>
+        page.Append("## ").Append(heading).Append("\n\n```dockerfile\n").Append(code.Trim('\n')).Append("\n```\n\n");
+}
