@@ -1,4 +1,8 @@
+using Stagecraft.Analysis.Rules.Cache;
 using Stagecraft.Analysis.Rules.Correctness;
+using Stagecraft.Analysis.Rules.Maintainability;
+using Stagecraft.Analysis.Rules.Security;
+using Stagecraft.Analysis.Rules.Size;
 
 namespace Stagecraft.Analysis;
 
@@ -8,6 +12,15 @@ public static class RuleCatalog
     public static IReadOnlyList<Rule> All { get; } = Sorted(
     [
         new DockerfileSyntaxError(),
+        new DependenciesInstalledAfterSourceCopy(),
+        new WholeContextCopiedTooEarly(),
+        new PackageCacheLeftInLayer(),
+        new StageReferencedByNumber(),
+        new ImageRunsAsRoot(),
+        new FullBaseImageInFinalStage(),
+        new ScratchImageWithoutCaCertificates(),
+        new DockerignoreMissingOrIncomplete(),
+        new BaseImageNotPinned(),
     ]);
 
     /// <summary>Finds a rule by id or alias (case-insensitive).</summary>

@@ -1,0 +1,64 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+
+namespace Stagecraft.Analysis.Rules.Cache;
+
+/// <summary>STG008: the whole context is copied but no .dockerignore keeps .git (and node_modules) out of it.</summary>
+public sealed class DockerignoreMissingOrIncomplete : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG008", "dockerignore-missing-or-incomplete",
+        "Whole context copied without a .dockerignore that excludes .git and node_modules", Severity.Warning, RuleCategory.Cache);
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "A Dockerfile that copies the whole build context (`COPY . .`, `ADD .`) when the context has no .dockerignore (neither `<context>/.dockerignore` nor `<Dockerfile>.dockerignore` beside the Dockerfile), or has one that does not exclude `.git` (when the context has it) or `node_modules` (when the context has a package.json). A warning when the context really holds .git or node_modules, info otherwise. Quiet when the context is unknown (a Dockerfile read from standard input) and when only named files are copied: BuildKit then sends only those.",
+        WhyItMatters: "`COPY . .` sends and copies everything: .git (often hundreds of MB, and it changes on every commit, so the copy and every later layer miss the cache even when no source changed), a host node_modules built for another OS that overwrites the one installed in the image, local .env files with secrets, build output.",
+        Bad: "# no .dockerignore\nFROM node:20-slim\nWORKDIR /app\nCOPY . .",
+        Good: "# .dockerignore\n.git\nnode_modules\n.env\ndist\n\n# Dockerfile\nFROM node:20-slim\nWORKDIR /app\nCOPY . .",
+        FixSafety: "No automatic fix: the remedy is a new .dockerignore file (at least `.git`, plus `node_modules` for Node projects), and fixes only edit the Dockerfile.");
+
+    public override void Check(RuleContext context)
+    {
+        var buildContext = context.BuildContext;
+        if (!buildContext.IsKnown)
+            return;
+        var (copy, source) = context.Model.Stages.SelectMany(s => s.Instructions)
+            .Select(i => (Instruction: i, Source: ContextCopies.WholeContextSource(context.Model, i)))
+            .FirstOrDefault(pair => pair.Source is not null);
+        if (copy is null || source is null)
+            return;
+        var described = ContextCopies.Describe(copy, source);
+        var node = buildContext.Exists("package.json");
+        var (name, text) = ReadIgnoreFile(buildContext);
+        if (text is null)
+        {
+            var present = new[] { ".git", node ? "node_modules" : null }.Where(n => n is not null && buildContext.Exists(n)).ToArray();
+            var including = present.Length > 0 ? ", including " + string.Join(" and ", present) : "";
+            context.Report(source.Span,
+                $"no .dockerignore for the build context {buildContext.Directory}: `{described}` sends and copies everything in it{including}; add one that excludes .git{(node ? ", node_modules" : "")} and build output",
+                severity: present.Length > 0 ? null : Severity.Info);
+            return;
+        }
+        var check = DockerIgnoreCheck.Parse(text);
+        var missing = new[] { buildContext.Exists(".git") ? ".git" : null, node ? "node_modules" : null }
+            .Where(n => n is not null && !check.Excludes(n)).Select(n => n!).ToArray();
+        if (missing.Length == 0)
+            return;
+        context.Report(source.Span,
+            $"{name} does not exclude {string.Join(" or ", missing)}: `{described}` copies {(missing.Length == 1 ? "it" : "them")} into the image and any change there invalidates the copy",
+            severity: missing.Any(buildContext.Exists) ? null : Severity.Info);
+    }
+
+    /// <summary>BuildKit reads <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile first, then <c>.dockerignore</c> at the context root.</summary>
+    private static (string Name, string? Text) ReadIgnoreFile(BuildContext buildContext)
+    {
+        if (buildContext.DockerfilePath is { } dockerfile)
+        {
+            var specific = Path.GetFullPath(dockerfile + ".dockerignore");
+            var relative = Path.GetRelativePath(Path.GetFullPath(buildContext.Directory!), specific);
+            if (buildContext.ReadText(relative) is { } text)
+                return (Path.GetFileName(specific), text);
+        }
+        return (".dockerignore", buildContext.ReadText(".dockerignore"));
+    }
+}

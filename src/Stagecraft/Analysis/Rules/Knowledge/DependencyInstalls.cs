@@ -1,0 +1,140 @@
+using Stagecraft.Semantics.Shell;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>Whether a command only fetches dependencies (<c>npm ci</c>) or builds the project and fetches them on the way (<c>go build</c>).</summary>
+internal enum DependencyStepKind
+{
+    Install,
+    Build,
+}
+
+/// <summary>
+/// A command that fetches a project's dependencies, with the manifests it reads. <paramref name="Required"/> must be
+/// copied; <paramref name="Usual"/> (lockfiles) are named even when the context is unknown; <paramref name="IfPresent"/>
+/// only when the context shows them. <paramref name="Prefetch"/> is the dependency-only command to run first for a build
+/// step whose manifests are enough for it; <paramref name="CacheDirectories"/> hold the downloaded dependencies.
+/// </summary>
+internal sealed record DependencyStep(string Ecosystem, DependencyStepKind Kind, string Display, string[] Required, string[] Usual,
+    string[] IfPresent, string? Prefetch, string[] CacheDirectories);
+
+/// <summary>Language package managers: which commands install a project's dependencies and from which manifest files.</summary>
+internal static class DependencyInstalls
+{
+    private static readonly string[] NodeCaches = ["~/.npm", "/usr/local/share/.cache/yarn", "~/.cache/yarn", "~/.local/share/pnpm", "/pnpm/store", "~/.bun"];
+    private static readonly string[] PipCaches = ["~/.cache/pip", "~/.cache/uv", "~/.cache/pypoetry", "~/.cache/pipenv"];
+    private static readonly string[] GoCaches = ["/go/pkg/mod", "~/go/pkg/mod"];
+
+    /// <summary>Classifies an unwrapped command, or returns null when it installs no project dependencies.</summary>
+    public static DependencyStep? Classify(ShellCommand command)
+    {
+        var positionals = command.PositionalArguments;
+        var sub = positionals.Count > 0 ? positionals[0].Value : null;
+        var name = command.BaseName;
+        return name switch
+        {
+            "npm" when sub is "install" or "i" or "ci" or "clean-install" && positionals.Count == 1 && !command.HasOption("-g", "--global")
+                => Node("npm", "npm " + sub, "package-lock.json", ["npm-shrinkwrap.json", ".npmrc"]),
+            "yarn" when (sub is null && !command.HasOption("--version", "-v", "--help", "-h")) || (sub == "install" && positionals.Count == 1)
+                => Node("yarn", sub is null ? "yarn" : "yarn install", "yarn.lock", [".yarnrc", ".yarnrc.yml"]),
+            "pnpm" when (sub is "install" or "i" && positionals.Count == 1) || sub == "fetch"
+                => Node("pnpm", "pnpm " + sub, "pnpm-lock.yaml", ["pnpm-workspace.yaml", ".npmrc"]),
+            "bun" when sub is "install" or "i" && positionals.Count == 1
+                => Node("bun", "bun install", "", ["bun.lock", "bun.lockb", "bunfig.toml"]),
+            _ when IsPip(command, out var pipArguments) => Pip(command, pipArguments),
+            "uv" when sub == "sync" => Python("uv", "uv sync", ["pyproject.toml"], ["uv.lock"]),
+            "uv" when sub == "pip" && positionals.Count > 1 && positionals[1].Value == "install" => Pip(command, 2),
+            "poetry" when sub == "install" => Python("poetry", "poetry install", ["pyproject.toml"], ["poetry.lock"]),
+            "pipenv" when sub is "install" or "sync" && positionals.Count == 1 => Python("pipenv", "pipenv " + sub, ["Pipfile"], ["Pipfile.lock"]),
+            "go" => Go(command, positionals),
+            "bundle" when sub is null or "install" => new("bundler", DependencyStepKind.Install, "bundle install", ["Gemfile"], ["Gemfile.lock"], [], null, ["/usr/local/bundle/cache", "~/.bundle"]),
+            "composer" when sub == "install" => new("composer", DependencyStepKind.Install, "composer install", ["composer.json"], ["composer.lock"], [], null, ["~/.composer/cache", "/tmp/cache"]),
+            "cargo" when sub == "fetch" => new("cargo", DependencyStepKind.Install, "cargo fetch", ["Cargo.toml"], ["Cargo.lock"], [], null, CargoCaches),
+            "cargo" when sub is "build" or "install" or "test" && (sub != "install" || command.HasOption("--path"))
+                => Build("cargo", "cargo " + sub, ["Cargo.toml"], ["Cargo.lock"], null, CargoCaches),
+            "mvn" or "mvnw" => Maven(command, positionals),
+            "gradle" or "gradlew" when positionals.Any(p => p.Value is "dependencies" or "androidDependencies")
+                => new("gradle", DependencyStepKind.Install, "gradle dependencies", ["build.gradle"], [], [], null, GradleCaches),
+            "gradle" or "gradlew" when positionals.FirstOrDefault(p => p.Value is "build" or "assemble" or "bootJar" or "jar" or "shadowJar" or "installDist") is { } task
+                => Build("gradle", "gradle " + task.Value, ["build.gradle"], [], null, GradleCaches),
+            "dotnet" when sub == "restore" => new("dotnet", DependencyStepKind.Install, "dotnet restore", ["*.csproj"], [], [], null, NuGetCaches),
+            "dotnet" when sub is "publish" or "build" && !command.HasOption("--no-restore")
+                => Build("dotnet", "dotnet " + sub, ["*.csproj"], [], "dotnet restore", NuGetCaches),
+            _ => null,
+        };
+    }
+
+    private static readonly string[] CargoCaches = ["/usr/local/cargo/registry", "~/.cargo/registry"];
+    private static readonly string[] GradleCaches = ["~/.gradle"];
+    private static readonly string[] NuGetCaches = ["~/.nuget/packages"];
+
+    private static DependencyStep Node(string ecosystem, string display, string lockfile, string[] ifPresent) =>
+        new(ecosystem, DependencyStepKind.Install, display, ["package.json"], lockfile.Length > 0 ? [lockfile] : [], ifPresent, null, NodeCaches);
+
+    private static DependencyStep Python(string ecosystem, string display, string[] required, string[] usual) =>
+        new(ecosystem, DependencyStepKind.Install, display, required, usual, [], null, PipCaches);
+
+    private static DependencyStep Build(string ecosystem, string display, string[] required, string[] usual, string? prefetch, string[] caches) =>
+        new(ecosystem, DependencyStepKind.Build, display, required, usual, [], prefetch, caches);
+
+    /// <summary>True for <c>pip install</c> and <c>python -m pip install</c>; <paramref name="skip"/> is the index of the <c>install</c> word.</summary>
+    private static bool IsPip(ShellCommand command, out int skip)
+    {
+        skip = -1;
+        if (!PackageCaches.IsPip(command))
+            return false;
+        for (var i = 1; i < command.Words.Count && skip < 0; i++)
+        {
+            var value = command.Words[i].Value;
+            if (value == "install")
+                skip = i;
+            else if (!value.StartsWith('-') && value != "pip")
+                return false;
+        }
+        return skip > 0;
+    }
+
+    /// <summary><c>pip install -r requirements.txt</c> installs dependencies; <c>pip install .</c> builds the project; named packages are neither.</summary>
+    private static DependencyStep? Pip(ShellCommand command, int skip)
+    {
+        var words = command.Words;
+        var files = new List<string>();
+        var installsProject = false;
+        for (var i = skip + 1; i < words.Count; i++)
+        {
+            var value = words[i].Value;
+            if (value is "-r" or "--requirement" && i + 1 < words.Count)
+                files.Add(words[++i].Value);
+            else if (value.StartsWith("--requirement=", StringComparison.Ordinal))
+                files.Add(value["--requirement=".Length..]);
+            else if (value.StartsWith("-r", StringComparison.Ordinal) && value.Length > 2)
+                files.Add(value[2..]);
+            else if (value is "." or "./" || value.StartsWith(".[", StringComparison.Ordinal) || value.StartsWith("./", StringComparison.Ordinal))
+                installsProject = true;
+        }
+        if (files.Count > 0 && files.All(f => !f.Contains('$')))
+            return Python("pip", "pip install -r " + string.Join(" -r ", files), files.ToArray(), []);
+        return installsProject
+            ? new("pip", DependencyStepKind.Build, "pip install .", ["pyproject.toml"], [], [], null, PipCaches)
+            : null;
+    }
+
+    private static DependencyStep? Go(ShellCommand command, IReadOnlyList<ShellWord> positionals)
+    {
+        if (positionals is [{ Value: "mod" }, { Value: "download" }, ..])
+            return new("go", DependencyStepKind.Install, "go mod download", ["go.mod"], ["go.sum"], [], null, GoCaches);
+        if (positionals.Count == 0 || positionals[0].Value is not ("build" or "install" or "test" or "vet" or "run")
+            || positionals.Any(p => p.Value.Contains('@')) || command.GetOptionValue("-mod") == "vendor" || command.HasArgument("-mod=vendor"))
+            return null;
+        return Build("go", "go " + positionals[0].Value, ["go.mod"], ["go.sum"], "go mod download", GoCaches);
+    }
+
+    private static DependencyStep? Maven(ShellCommand command, IReadOnlyList<ShellWord> positionals)
+    {
+        string[] caches = ["~/.m2/repository"];
+        if (positionals.Any(p => p.Value.StartsWith("dependency:", StringComparison.Ordinal)))
+            return new("maven", DependencyStepKind.Install, "mvn dependency:go-offline", ["pom.xml"], [], [], null, caches);
+        var goal = positionals.FirstOrDefault(p => p.Value is "package" or "install" or "verify" or "compile" or "test");
+        return goal is null ? null : Build("maven", "mvn " + goal.Value, ["pom.xml"], [], command.IsNamed("mvn") ? "mvn dependency:go-offline" : null, caches);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>How firmly a tag pins an image.</summary>
+internal enum TagPinning
+{
+    /// <summary>A specific release: <c>node:20.11.1-slim</c>, <c>python:3.12</c>, <c>debian:bookworm</c>, <c>alpine:3.20</c>, dated tags.</summary>
+    Pinned,
+    /// <summary>Moves to new releases: major-only (<c>node:20</c>), channels (<c>node:lts</c>, <c>python:alpine</c>), rolling distributions (<c>debian:sid</c>).</summary>
+    Floating,
+}
+
+/// <summary>
+/// Reads tags as version pins. For operating system images the release is the version (<c>debian:12</c>,
+/// <c>ubuntu:jammy</c>, <c>servercore:ltsc2022</c>): point releases there are security updates. For everything
+/// else a version needs at least major.minor (<c>python:3.12</c>); a major alone or a word (<c>lts</c>) floats.
+/// </summary>
+internal static class ImageTags
+{
+    private static readonly string[] Distributions = ["debian", "ubuntu", "alpine", "buildpack-deps", "fedora", "centos", "rockylinux", "almalinux",
+        "amazonlinux", "oraclelinux", "photon", "clearlinux", "opensuse/leap", "opensuse/tumbleweed", "archlinux"];
+    private static readonly string[] Rolling = ["latest", "sid", "unstable", "testing", "stable", "oldstable", "rolling", "edge", "rawhide", "tumbleweed",
+        "devel", "experimental", "lts", "current", "nightly", "dev"];
+
+    public static bool IsOperatingSystem(ImageReference image) =>
+        Distributions.Contains(image.Name) || Distributions.Contains(image.Repository)
+        || image.FullRepository.StartsWith("mcr.microsoft.com/windows", StringComparison.Ordinal)
+        || image.FullRepository.StartsWith("mcr.microsoft.com/azurelinux/", StringComparison.Ordinal)
+        || image.FullRepository.StartsWith("mcr.microsoft.com/cbl-mariner/", StringComparison.Ordinal)
+        || (image.Registry is "registry.access.redhat.com" or "registry.redhat.io" && image.Repository.StartsWith("ubi", StringComparison.Ordinal));
+
+    public static TagPinning Classify(ImageReference image, string tag)
+    {
+        var segments = tag.ToLowerInvariant().Split('-', '_');
+        var first = segments[0];
+        if (first.Length > 1 && first[0] == 'v' && char.IsAsciiDigit(first[1]))
+            first = first[1..];
+        if (segments.Skip(1).Any(IsDateOrBuild))
+            return TagPinning.Pinned;
+        var os = IsOperatingSystem(image);
+        if (first.Length > 0 && char.IsAsciiDigit(first[0]))
+        {
+            var parts = first.Split('.');
+            return parts.Length >= 2 || IsDateOrBuild(first) || (os && image.Name != "alpine") ? TagPinning.Pinned : TagPinning.Floating;
+        }
+        return os && !Rolling.Contains(first) ? TagPinning.Pinned : TagPinning.Floating;
+    }
+
+    /// <summary>A date (<c>20240110</c>) or long build number (<c>1809</c> stays a Windows release and is read as such too).</summary>
+    private static bool IsDateOrBuild(string segment) => segment.Length >= 4 && segment.All(char.IsAsciiDigit);
+}

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+ONBUILD COPY . /src
+ONBUILD RUN apt-get update && apt-get install -y make

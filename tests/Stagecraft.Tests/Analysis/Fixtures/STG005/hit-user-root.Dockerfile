@@ -1,0 +1,5 @@
+FROM node:20-slim
+USER node
+RUN npm ci
+USER [|root|]
+CMD ["node", "server.js"]

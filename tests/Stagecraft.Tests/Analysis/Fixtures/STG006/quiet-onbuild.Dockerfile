@@ -1,0 +1,3 @@
+FROM node:20
+ONBUILD COPY . /app
+ONBUILD RUN npm install

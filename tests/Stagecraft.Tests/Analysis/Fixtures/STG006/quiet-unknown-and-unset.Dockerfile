@@ -1,0 +1,4 @@
+ARG PY
+FROM python:${PY} AS a
+
+FROM mycorp/python:3.12

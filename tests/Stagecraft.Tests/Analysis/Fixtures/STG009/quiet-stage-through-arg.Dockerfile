@@ -1,0 +1,3 @@
+ARG BASE=builder
+FROM golang:1.22.5 AS builder
+FROM ${BASE}

@@ -1,0 +1,64 @@
+using Stagecraft.Analysis;
+using Stagecraft.Analysis.Rules.Cache;
+using Stagecraft.Analysis.Rules.Knowledge;
+using Stagecraft.Tests.Support;
+
+namespace Stagecraft.Tests.Analysis.Rules.Cache;
+
+public class DockerignoreMissingOrIncompleteTests
+{
+    private static readonly DockerignoreMissingOrIncomplete Rule = new();
+    private const string Dockerfile = "FROM node:20-slim\nWORKDIR /app\nCOPY [|.|] .\n";
+
+    [Fact]
+    public void Missing_file_with_git_in_the_context_is_a_warning_naming_the_context()
+    {
+        using var context = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(context.FullPath, ".git"));
+        context.Write("package.json", "{}");
+        var finding = Assert.Single(RuleAssert.Marked(Rule, Dockerfile, new BuildContext(context.FullPath, null)));
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal($"no .dockerignore for the build context {context.FullPath}: `COPY . .` sends and copies everything in it, including .git; add one that excludes .git, node_modules and build output", finding.Message);
+        Assert.Null(finding.Fix);
+    }
+
+    [Fact]
+    public void Ignore_file_without_git_is_a_warning_when_git_is_there()
+    {
+        using var context = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(context.FullPath, ".git"));
+        context.Write(".dockerignore", "# nothing useful\nnode_modules\n");
+        var finding = Assert.Single(RuleAssert.Marked(Rule, Dockerfile, new BuildContext(context.FullPath, null)));
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(".dockerignore does not exclude .git: `COPY . .` copies it into the image and any change there invalidates the copy", finding.Message);
+        context.Write(".dockerignore", ".*\n");
+        RuleAssert.Quiet(Rule, "FROM node:20-slim\nCOPY . .\n", new BuildContext(context.FullPath, null));
+    }
+
+    [Fact]
+    public void Without_git_or_node_modules_the_missing_file_is_info()
+    {
+        using var context = new TempDirectory();
+        var finding = Assert.Single(RuleAssert.Marked(Rule, Dockerfile, new BuildContext(context.FullPath, null)));
+        Assert.Equal(Severity.Info, finding.Severity);
+        RuleAssert.Quiet(Rule, "FROM node:20-slim\nCOPY . .\n", BuildContext.None);
+    }
+
+    [Theory]
+    [InlineData(".git", ".git", true)]
+    [InlineData("/.git/", ".git", true)]
+    [InlineData("./.git", ".git", true)]
+    [InlineData("**/.git", ".git", true)]
+    [InlineData(".git/**", ".git", true)]
+    [InlineData(".*", ".git", true)]
+    [InlineData("*", ".git", true)]
+    [InlineData("**", "node_modules", true)]
+    [InlineData("node_*", "node_modules", true)]
+    [InlineData("*\n!.git", ".git", false)]
+    [InlineData("# .git", ".git", false)]
+    [InlineData("src/.git", ".git", false)]
+    [InlineData(".github", ".git", false)]
+    [InlineData("  node_modules  \r\n", "node_modules", true)]
+    public void DockerIgnoreCheck_reads_the_common_patterns(string ignore, string name, bool excluded) =>
+        Assert.Equal(excluded, DockerIgnoreCheck.Parse(ignore).Excludes(name));
+}
