@@ -26,6 +26,8 @@ public sealed class SemanticModel
             _stageOf[stage.From] = stage;
             foreach (var instruction in stage.Instructions)
                 _stageOf[instruction] = stage;
+            foreach (var trigger in stage.OnbuildTriggers)
+                _stageOf[trigger] = stage;
         }
     }
 

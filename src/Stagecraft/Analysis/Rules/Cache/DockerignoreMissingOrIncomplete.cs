@@ -29,8 +29,8 @@ public sealed class DockerignoreMissingOrIncomplete : Rule
             return;
         var described = ContextCopies.Describe(copy, source);
         var node = buildContext.Exists("package.json");
-        var (name, text) = ReadIgnoreFile(buildContext);
-        if (text is null)
+        var ignore = buildContext.DockerIgnore;
+        if (ignore is null)
         {
             var present = new[] { ".git", node ? "node_modules" : null }.Where(n => n is not null && buildContext.Exists(n)).ToArray();
             var including = present.Length > 0 ? ", including " + string.Join(" and ", present) : "";
@@ -39,26 +39,18 @@ public sealed class DockerignoreMissingOrIncomplete : Rule
                 severity: present.Length > 0 ? null : Severity.Info);
             return;
         }
-        var check = DockerIgnoreCheck.Parse(text);
+        var matcher = ignore.CreateMatcher();
         var missing = new[] { buildContext.Exists(".git") ? ".git" : null, node ? "node_modules" : null }
-            .Where(n => n is not null && !check.Excludes(n)).Select(n => n!).ToArray();
+            .Where(n => n is not null && !ExcludesFolder(matcher, n!)).Select(n => n!).ToArray();
         if (missing.Length == 0)
             return;
+        var name = ignore.Path is { } path ? System.IO.Path.GetFileName(path) : ".dockerignore";
         context.Report(source.Span,
             $"{name} does not exclude {string.Join(" or ", missing)}: `{described}` copies {(missing.Length == 1 ? "it" : "them")} into the image and any change there invalidates the copy",
             severity: missing.Any(buildContext.Exists) ? null : Severity.Info);
     }
 
-    /// <summary>BuildKit reads <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile first, then <c>.dockerignore</c> at the context root.</summary>
-    private static (string Name, string? Text) ReadIgnoreFile(BuildContext buildContext)
-    {
-        if (buildContext.DockerfilePath is { } dockerfile)
-        {
-            var specific = Path.GetFullPath(dockerfile + ".dockerignore");
-            var relative = Path.GetRelativePath(Path.GetFullPath(buildContext.Directory!), specific);
-            if (buildContext.ReadText(relative) is { } text)
-                return (Path.GetFileName(specific), text);
-        }
-        return (".dockerignore", buildContext.ReadText(".dockerignore"));
-    }
+    /// <summary>A folder counts as excluded when its contents are: <c>.git/**</c> leaves an empty folder, which costs nothing.</summary>
+    internal static bool ExcludesFolder(Context.DockerIgnoreMatcher matcher, string folder) =>
+        matcher.IsExcluded(folder) || matcher.IsExcluded(folder + "/HEAD");
 }

@@ -59,6 +59,6 @@ public class DockerignoreMissingOrIncompleteTests
     [InlineData("src/.git", ".git", false)]
     [InlineData(".github", ".git", false)]
     [InlineData("  node_modules  \r\n", "node_modules", true)]
-    public void DockerIgnoreCheck_reads_the_common_patterns(string ignore, string name, bool excluded) =>
-        Assert.Equal(excluded, DockerIgnoreCheck.Parse(ignore).Excludes(name));
+    public void The_dockerignore_matcher_decides_which_folders_are_left_out(string ignore, string name, bool excluded) =>
+        Assert.Equal(excluded, DockerignoreMissingOrIncomplete.ExcludesFolder(Stagecraft.Analysis.Context.DockerIgnoreFile.Parse(ignore).CreateMatcher(), name));
 }
