@@ -1,4 +1,7 @@
+using Stagecraft.Analysis.Rules.Cache;
 using Stagecraft.Analysis.Rules.Correctness;
+using Stagecraft.Analysis.Rules.Maintainability;
+using Stagecraft.Analysis.Rules.Size;
 
 namespace Stagecraft.Analysis;
 
@@ -8,6 +11,15 @@ public static class RuleCatalog
     public static IReadOnlyList<Rule> All { get; } = Sorted(
     [
         new DockerfileSyntaxError(),
+        new ConsecutiveRunInstructions(),
+        new FilesRemovedInLaterLayer(),
+        new BuildToolsInFinalImage(),
+        new SingleStageBuild(),
+        new PackageDownloadWithoutCacheMount(),
+        new ExposeWithoutHealthcheck(),
+        new NonProductionDependencyInstall(),
+        new GoBuildWithCgoForStaticImage(),
+        new BuildKitSyntaxWithoutDirective(),
     ]);
 
     /// <summary>Finds a rule by id or alias (case-insensitive).</summary>
