@@ -127,7 +127,7 @@ internal static class LayerFiles
             case "git" when words is ["clone", var repository, ..]:
                 yield return (Local(cwd, words.Length > 2 ? words[2] : repository.TrimEnd('/').Split('/')[^1].Replace(".git", "", StringComparison.Ordinal)), true);
                 break;
-            case "apt-get" or "apt" when words is ["update" or "install" or "upgrade" or "dist-upgrade", ..]:
+            case "apt-get" or "apt" when words is ["update", ..]:
                 yield return ("/var/lib/apt/lists", true);
                 break;
             case "apk" when (words is ["add", ..] && !command.HasOption("--no-cache")) || words is ["update", ..]:
