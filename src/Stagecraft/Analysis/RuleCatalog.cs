@@ -21,6 +21,15 @@ public static class RuleCatalog
         new ScratchImageWithoutCaCertificates(),
         new DockerignoreMissingOrIncomplete(),
         new BaseImageNotPinned(),
+        new ConsecutiveRunInstructions(),
+        new FilesRemovedInLaterLayer(),
+        new BuildToolsInFinalImage(),
+        new SingleStageBuild(),
+        new PackageDownloadWithoutCacheMount(),
+        new ExposeWithoutHealthcheck(),
+        new NonProductionDependencyInstall(),
+        new GoBuildWithCgoForStaticImage(),
+        new BuildKitSyntaxWithoutDirective(),
     ]);
 
     /// <summary>Finds a rule by id or alias (case-insensitive).</summary>

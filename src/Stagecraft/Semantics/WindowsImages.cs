@@ -6,7 +6,8 @@ namespace Stagecraft.Semantics;
 /// </summary>
 public static class WindowsImages
 {
-    private static readonly string[] Markers = ["windows/servercore", "windows/nanoserver", "windowsservercore", "nanoserver", "mcr.microsoft.com/windows", "-windows"];
+    private static readonly string[] Markers = ["windows/servercore", "windows/nanoserver", "windowsservercore", "nanoserver", "mcr.microsoft.com/windows", "-windows",
+        "microsoft/iis", "microsoft/aspnet", "microsoft/dotnet-framework", "dotnet/framework/"];
 
     public static IReadOnlyList<string> DefaultShell { get; } = ["cmd", "/S", "/C"];
 

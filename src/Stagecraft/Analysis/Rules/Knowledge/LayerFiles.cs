@@ -1,0 +1,173 @@
+using Stagecraft.Semantics;
+using Stagecraft.Semantics.Shell;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>A path an instruction writes into its layer (absolute, no trailing slash).</summary>
+/// <param name="IsTree">A folder the instruction fills (a clone, a cache, a copied context folder), so removing part of it counts.</param>
+/// <param name="ContextFolder">For a folder copied from the build context: the source folder, whose contents only the context shows.</param>
+internal sealed record AddedPath(string Path, InstructionSyntax Instruction, string How, bool IsTree, string? ContextFolder = null);
+
+/// <summary>
+/// What instructions put into layers, as far as the Dockerfile shows: COPY/ADD destinations, downloads (wget -O, curl -o/-O),
+/// git clones, shell redirections and package-manager caches (apt lists, apk/yum/dnf caches, pip and npm caches).
+/// </summary>
+internal static class LayerFiles
+{
+    private static readonly string[] Archives = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"];
+
+    /// <summary>The working directory at an instruction: WORKDIRs of its stage chain applied in order ("/" when none), or null when one cannot be expanded.</summary>
+    public static string? WorkingDirectory(SemanticModel model, Stage stage, InstructionSyntax at)
+    {
+        var workdirs = StageChain.Before(stage, at).Select(x => x.Instruction).OfType<WorkdirInstructionSyntax>().Reverse();
+        var directory = "/";
+        foreach (var workdir in workdirs)
+        {
+            if (workdir.Value is null || model.Expand(workdir, workdir.Value.Value) is not { Succeeded: true } expanded || expanded.Value.Contains('$'))
+                return null;
+            directory = Resolve(directory, expanded.Value);
+        }
+        return directory;
+    }
+
+    /// <summary>Joins and normalises a path (<c>.</c>, <c>..</c>, duplicate and trailing slashes).</summary>
+    public static string Resolve(string directory, string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in ((path.StartsWith('/') ? "" : directory + "/") + path).Split('/'))
+        {
+            if (part is "" or ".")
+                continue;
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                    parts.RemoveAt(parts.Count - 1);
+            }
+            else
+                parts.Add(part);
+        }
+        return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>The paths a COPY or ADD writes; folders copied from the context carry their source folder.</summary>
+    public static IEnumerable<AddedPath> OfCopy(SemanticModel model, FileTransferInstructionSyntax copy, string workdir)
+    {
+        if (copy.Destination is null || model.Expand(copy, copy.Destination.Value) is not { Succeeded: true } expanded || expanded.Value.Contains('$'))
+            yield break;
+        var destination = Resolve(workdir, expanded.Value);
+        var intoFolder = expanded.Value.EndsWith('/') || expanded.Value is "." || copy.Sources.Count > 1;
+        var how = $"{copy.Keyword.ToUpperInvariant()} on line {copy.StartLine}";
+        foreach (var source in copy.PathSources.Select(s => s.Value))
+        {
+            var isUrl = source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal);
+            if (source.Contains('$') || (copy is AddInstructionSyntax && !isUrl && (Archives.Any(a => source.EndsWith(a, StringComparison.OrdinalIgnoreCase)) || source.Contains(".git"))))
+                continue; // local archives are unpacked by ADD, so the archive itself never lands in the layer
+            if (source is "." or "./" || source.EndsWith('/'))
+            {
+                if (copy is CopyInstructionSyntax { From: not null })
+                    continue;
+                yield return new AddedPath(destination, copy, how, true, source);
+                continue;
+            }
+            if (source.IndexOfAny(['*', '?', '[']) >= 0)
+                continue;
+            var name = isUrl ? new Uri(source).Segments.LastOrDefault()?.TrimEnd('/') ?? "" : source.TrimEnd('/').Split('/')[^1];
+            if (name.Length > 0)
+                yield return new AddedPath(intoFolder ? Resolve(destination, name) : destination, copy, how, false);
+        }
+    }
+
+    /// <summary>The paths a RUN's script writes, in order, each with the script offset it is written at.</summary>
+    public static IEnumerable<(AddedPath Path, int At)> OfRun(RunInstructionSyntax run, ShellScript script, string workdir, VariableScope scope, bool root)
+    {
+        var cwd = (string?)workdir;
+        foreach (var raw in script.Commands)
+        {
+            var command = raw.Unwrap();
+            if (command.IsNamed("cd", "pushd", "popd"))
+            {
+                // Only a plain top-level cd is followed; after any other, relative paths are unknown.
+                cwd = command.IsNamed("cd") && raw.Depth == 0 && command.PositionalArguments is [{ IsLiteral: true } target] && cwd is not null ? Resolve(cwd, target.Value) : null;
+                continue;
+            }
+            var how = $"`{Short(raw.Text)}` on line {run.StartLine}";
+            foreach (var (path, isTree) in Writes(command, cwd, scope, root))
+            {
+                if (path is not null && !run.Mounts.Any(m => m.Type is "cache" or "tmpfs" or "bind" && m.Target is { } t && Covers(Resolve(workdir, t), path, true)))
+                    yield return (new AddedPath(path, run, how, isTree), raw.Span.Start);
+            }
+        }
+    }
+
+    /// <summary>True when removing <paramref name="removed"/> (which may hold a glob) deletes <paramref name="path"/>, or part of it when it is a tree.</summary>
+    public static bool Covers(string removed, string path, bool isTree) =>
+        path == removed || path.StartsWith(removed + "/", StringComparison.Ordinal) || (isTree && removed.StartsWith(path + "/", StringComparison.Ordinal))
+        || (removed.IndexOfAny(['*', '?']) >= 0 && System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(removed, path, ignoreCase: false));
+
+    private static IEnumerable<(string? Path, bool IsCache)> Writes(ShellCommand command, string? cwd, VariableScope scope, bool root)
+    {
+        foreach (var redirection in command.Redirections)
+        {
+            if (redirection.Operator is ShellRedirectionOperator.Output or ShellRedirectionOperator.Append or ShellRedirectionOperator.Clobber
+                && redirection.Target is { IsLiteral: true } target && !target.Value.StartsWith("/dev/", StringComparison.Ordinal))
+                yield return (Local(cwd, target.Value), false);
+        }
+        var words = command.PositionalArguments.Select(w => w.Value).ToArray();
+        switch (command.BaseName)
+        {
+            case "wget" or "curl":
+                var output = Output(command, command.BaseName == "wget" ? 'O' : 'o', command.BaseName == "wget" ? "--output-document" : "--output");
+                var url = words.FirstOrDefault(w => w.Contains("://", StringComparison.Ordinal));
+                if (output is not null)
+                    yield return (output == "-" ? null : Local(cwd, output), false);
+                else if (url is not null && (command.BaseName == "wget" || command.HasOption("-O", "--remote-name")))
+                    yield return (Local(command.GetOptionValue("-P", "--directory-prefix") is { } prefix ? Local(cwd, prefix) : cwd, url.Split('?')[0].TrimEnd('/').Split('/')[^1]), false);
+                break;
+            case "git" when words is ["clone", var repository, ..]:
+                yield return (Local(cwd, words.Length > 2 ? words[2] : repository.TrimEnd('/').Split('/')[^1].Replace(".git", "", StringComparison.Ordinal)), true);
+                break;
+            case "apt-get" or "apt" when words is ["update", ..]:
+                yield return ("/var/lib/apt/lists", true);
+                break;
+            case "apk" when (words is ["add", ..] && !command.HasOption("--no-cache")) || words is ["update", ..]:
+                yield return ("/var/cache/apk", true);
+                break;
+            case "yum" or "dnf" when words is ["install" or "update" or "upgrade" or "makecache", ..]:
+                yield return ("/var/cache/" + command.BaseName, true);
+                break;
+            case "pip" or "pip3" when root && words is ["install", ..] && !command.HasOption("--no-cache-dir") && !scope.IsDeclared("PIP_NO_CACHE_DIR"):
+                yield return ("/root/.cache/pip", true);
+                break;
+            case "npm" when root && words is ["install" or "i" or "ci", ..]:
+                yield return ("/root/.npm", true);
+                break;
+        }
+    }
+
+    /// <summary>The value of wget -O / curl -o, also inside a cluster such as <c>-fsSLo</c> or <c>-qO-</c>.</summary>
+    private static string? Output(ShellCommand command, char letter, string longName)
+    {
+        var arguments = command.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var value = arguments[i].Value;
+            if (value == longName || (value.Length > 1 && value[0] == '-' && value[1] != '-' && value[^1] == letter))
+                return i + 1 < arguments.Count ? arguments[i + 1].Value : null;
+            if (value.StartsWith(longName + "=", StringComparison.Ordinal))
+                return value[(longName.Length + 1)..];
+            if (value.Length > 2 && value[0] == '-' && value[1] != '-' && value.IndexOf(letter) is > 0 and var at && value[1..at].All(char.IsAsciiLetter))
+                return value[(at + 1)..];
+        }
+        return null;
+    }
+
+    private static string? Local(string? cwd, string? path) =>
+        path is null || path.Contains('$') || path.Contains('`') || path.StartsWith('~') ? null : path.StartsWith('/') ? Resolve("/", path) : cwd is null ? null : Resolve(cwd, path);
+
+    private static string Short(string text)
+    {
+        text = string.Join(' ', text.Split([' ', '\t', '\r', '\n', '\\'], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 40 ? text : text[..37] + "...";
+    }
+}

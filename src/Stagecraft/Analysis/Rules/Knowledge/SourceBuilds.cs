@@ -1,0 +1,61 @@
+using Stagecraft.Semantics.Shell;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>A command that compiles or bundles source: its ecosystem, a short description, and where its output goes when the command says.</summary>
+internal sealed record SourceBuild(ShellCommand Command, string Ecosystem, string Description, string? Output);
+
+/// <summary>Recognises commands that compile or bundle an application (go build, cargo build, mvn package, npm run build, dotnet publish, make, …).</summary>
+internal static class SourceBuilds
+{
+    private static readonly string[] MavenGoals = ["package", "install", "verify", "compile", "spring-boot:repackage"];
+    private static readonly string[] GradleTasks = ["build", "assemble", "bootJar", "jar", "shadowJar", "installDist", "distTar", "distZip"];
+
+    /// <summary>Reads an (unwrapped) command; null when it does not build anything.</summary>
+    public static SourceBuild? Read(ShellCommand command)
+    {
+        var positionals = command.PositionalArguments.Select(w => w.Value).ToArray();
+        var first = positionals.FirstOrDefault();
+        switch (command.BaseName)
+        {
+            case "go" when first is "build" or "install":
+                return new(command, "go", "go " + first, command.GetOptionValue("-o"));
+            case "cargo" when first is "build" or "install":
+                return new(command, "rust", "cargo " + first, command.HasOption("--release") ? "target/release/" : "target/debug/");
+            case "mvn" or "mvnw" when positionals.Any(MavenGoals.Contains):
+                return new(command, "java", "mvn " + positionals.First(MavenGoals.Contains), "target/*.jar");
+            case "gradle" or "gradlew" when positionals.Any(GradleTasks.Contains):
+                return new(command, "java", "gradle " + positionals.First(GradleTasks.Contains), "build/libs/*.jar");
+            case "dotnet" when first is "publish" or "build":
+                return new(command, "dotnet", "dotnet " + first, command.GetOptionValue("-o", "--output"));
+            case "tsc":
+                return new(command, "node", "tsc", command.GetOptionValue("--outDir"));
+            case "npm" or "yarn" or "pnpm" or "bun" when RunsScript(command) is { } script && IsBuildScript(script):
+                return new(command, "node", command.BaseName + " run " + script, null);
+            case "make" or "gmake" when !positionals.Any(p => p is "clean" or "distclean" or "test" or "check"):
+                return new(command, "c", "make", null);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The package.json script a JavaScript package manager runs (<c>npm run x</c>, <c>yarn x</c>, <c>pnpm x</c>, <c>npm test</c>), or null.</summary>
+    public static string? RunsScript(ShellCommand command)
+    {
+        var words = command.PositionalArguments.Select(w => w.Value).ToArray();
+        if (words.Length == 0)
+            return null;
+        if (words[0] is "run" or "run-script")
+            return words.Length > 1 ? words[1] : null;
+        if (words[0] is "test" or "t")
+            return "test";
+        // yarn and pnpm run scripts by bare name; their own verbs are not scripts.
+        var ownVerbs = new[] { "install", "i", "ci", "add", "remove", "global", "cache", "config", "exec", "dlx", "create", "init",
+            "prune", "start", "publish", "pack", "link", "unlink", "audit", "outdated", "upgrade", "up", "set", "workspaces", "workspace", "fetch", "store", "import", "info", "why", "list", "ls", "version", "rebuild", "dedupe" };
+        return command.BaseName is "yarn" or "pnpm" or "bun" && !ownVerbs.Contains(words[0]) ? words[0] : null;
+    }
+
+    private static bool IsBuildScript(string script) =>
+        script.Contains("build", StringComparison.OrdinalIgnoreCase) || script.Contains("compile", StringComparison.OrdinalIgnoreCase)
+        || script.Contains("bundle", StringComparison.OrdinalIgnoreCase) || script is "dist" or "prod" or "production";
+}

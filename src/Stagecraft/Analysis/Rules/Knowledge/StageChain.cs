@@ -1,0 +1,27 @@
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>A stage and the stages it is built FROM, nearest first, and what of them ran before an instruction.</summary>
+internal static class StageChain
+{
+    /// <summary>The stage, then its base stage, and so on (stops at an image or scratch, and at a cycle).</summary>
+    public static IEnumerable<Stage> Of(Stage stage)
+    {
+        var seen = new HashSet<Stage>();
+        for (var s = stage; s is not null && seen.Add(s); s = s.Base.Stage)
+            yield return s;
+    }
+
+    /// <summary>The instructions that ran before <paramref name="instruction"/> in its stage and the stages below it, nearest first per stage.</summary>
+    public static IEnumerable<(Stage Stage, InstructionSyntax Instruction)> Before(Stage stage, InstructionSyntax instruction)
+    {
+        foreach (var s in Of(stage))
+        {
+            var instructions = ReferenceEquals(s, stage) ? s.Instructions.TakeWhile(i => !ReferenceEquals(i, instruction)) : s.Instructions;
+            foreach (var i in instructions.Reverse())
+                yield return (s, i);
+        }
+    }
+}

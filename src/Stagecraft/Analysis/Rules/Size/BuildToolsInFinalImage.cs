@@ -1,0 +1,69 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Size;
+
+/// <summary>
+/// Compilers, build drivers, headers or an SDK base image left in the image the build produces, where they cost size
+/// and give an attacker a toolchain.
+/// </summary>
+public sealed class BuildToolsInFinalImage : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG012", "build-tools-in-final-image",
+        "Compilers or build tools left in the final image", Severity.Info, RuleCategory.Size);
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "Build-tool packages (compilers such as gcc, g++, clang, build-essential, build-base and JDKs; make, cmake, autotools, pkg-config; `*-dev`/`*-devel` headers; git and other version control) installed with apt, apk, yum/dnf or zypper in the final stage or the stages it is built FROM, unless the same RUN removes them again (`apt-get purge`, `apk del` of the package or of its `--virtual` group, the apt-mark auto + `purge --auto-remove` idiom). When the final image is built on an SDK or JDK image (golang, rust, gcc, maven, gradle, dotnet/sdk, *-jdk, openjdk), that one FROM is reported instead of the packages added to it. Images that set up a language toolchain themselves (ENV GOPATH, GOROOT, CARGO_HOME, RUSTUP_HOME, MAVEN_HOME, GRADLE_HOME) are toolchain images, and development targets (a final stage named dev, dev-envs, test, debug, ci, lint or validate, or a Dockerfile under .devcontainer) need their tools; both are left alone. Information only: some images need a compiler at run time (bcc and bpftrace compile BPF programs, dev containers, CI images).",
+        WhyItMatters: "build-essential adds about 250 MB to a Debian image and build-base about 200 MB to Alpine; golang and maven images are 500–800 MB against a few MB to 200 MB for the runtime the program needs. A compiler in a production container lets anyone who gets a shell build exploits in place, and every extra package is more CVEs for scanners to report. Removing packages in a later RUN does not help: the bytes stay in the earlier layer.",
+        Bad: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip install --no-cache-dir psycopg2 && rm -rf /var/lib/apt/lists/*",
+        Good: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip install --no-cache-dir psycopg2 \\\n && apt-get purge -y --auto-remove gcc libpq-dev && rm -rf /var/lib/apt/lists/*\n# or build wheels in a builder stage and COPY them in",
+        FixSafety: "No automatic fix: whether a package is needed at run time (git for a deploy tool, make as a task runner) only the author knows, and a builder stage is a larger rewrite.",
+        Options: "Toolchain images that exist to provide a compiler (dev containers, CI images) can turn the rule off with `# stagecraft global ignore=STG012`.");
+
+    private static readonly string[] ToolchainVariables = ["GOPATH", "GOROOT", "GOLANG_VERSION", "RUSTUP_HOME", "CARGO_HOME", "MAVEN_HOME", "GRADLE_HOME"];
+
+    public override void Check(RuleContext context)
+    {
+        if (DevelopmentImages.IsDevelopmentImage(context))
+            return;
+        if (context.ImageStages.LastOrDefault() is { Base.Kind: StageBaseKind.Image, From.Image: { } image } root
+            && BuildTools.RuntimeInsteadOf(root.Base.Reference) is { } runtime)
+        {
+            // One finding on the SDK base says it all; the packages added to it are part of the same choice.
+            context.Report(image.Span, $"the final image is built on {root.Base.Reference}, an SDK with the whole toolchain: build in a separate stage and run the result on {runtime}", root);
+            return;
+        }
+        if (context.ImageStages.SelectMany(s => s.Instructions).OfType<EnvInstructionSyntax>().SelectMany(e => e.Pairs).Any(p => ToolchainVariables.Contains(p.Key)))
+            return; // the image installs a language toolchain itself, so compilers are its purpose
+        foreach (var stage in context.ImageStages.Where(s => !s.IsWindows))
+        {
+            foreach (var run in stage.Instructions.OfType<RunInstructionSyntax>())
+            {
+                if (context.Script(run) is not { } script)
+                    continue;
+                foreach (var command in script.Script.Commands)
+                {
+                    if (SystemPackages.ReadInstall(command.Unwrap()) is not { } install)
+                        continue;
+                    foreach (var word in install.Packages.Where(w => !w.HasExpansion))
+                    {
+                        var name = SystemPackages.Name(word.Value);
+                        if (BuildTools.Classify(name) is { } kind && !SystemPackages.RemovesLater(script.Script, install, name))
+                            context.Report(script.ToFileSpan(word.Span), Message(name, kind), stage);
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Message(string name, BuildToolKind kind) => kind switch
+    {
+        BuildToolKind.Compiler => $"{name} is a compiler and stays in the final image: remove it in the same RUN after use (apt-get purge / apk del --virtual) or build in a separate stage",
+        BuildToolKind.Headers => $"{name} holds build headers and stays in the final image: install only the runtime library, or purge {name} in the same RUN after building",
+        BuildToolKind.VersionControl => $"{name} stays in the final image: if it is only needed to fetch sources, remove it in the same RUN or fetch in a separate stage",
+        _ => $"{name} is a build tool and stays in the final image: remove it in the same RUN after use, or build in a separate stage",
+    };
+}

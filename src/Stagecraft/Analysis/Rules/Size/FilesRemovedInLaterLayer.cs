@@ -1,0 +1,91 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Size;
+
+/// <summary>
+/// <c>rm</c> of files that an earlier instruction of the image added: the deletion only hides them, and their bytes stay
+/// in the earlier layer.
+/// </summary>
+public sealed class FilesRemovedInLaterLayer : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG011", "files-removed-in-later-layer",
+        "Files removed in a later layer than the one that added them", Severity.Warning, RuleCategory.Size);
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "An `rm` in a RUN of the final stage or the stages it is built FROM that deletes a path an earlier instruction of those stages added: a COPY/ADD destination (a folder copied from the build context counts when the context shows the file), a download (`wget -O`, `curl -o`/`-O`), a `git clone`, a redirection, or a package manager's cache (apt lists, apk/yum/dnf caches, root's pip and npm caches). Paths under cache, tmpfs and bind mounts are not in any layer and are ignored; so is a RUN that writes the path again before removing it (it cleans its own layer), and ADD of a local archive, which is unpacked rather than stored.",
+        WhyItMatters: "Layers only add: deleting a file in a later layer writes a whiteout entry and the earlier layer still holds every byte, which is pulled, stored and scanned with the image. A 150 MB tarball COPYed in and removed after extraction makes the image 150 MB bigger than the extracted result; `apt-get update` in one RUN and `rm -rf /var/lib/apt/lists/*` in the next keeps about 40 MB of package lists.",
+        Bad: "COPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt\nRUN rm /tmp/app.tar.gz",
+        Good: "RUN --mount=type=bind,source=app.tar.gz,target=/tmp/app.tar.gz \\\n    tar -xzf /tmp/app.tar.gz -C /opt",
+        FixSafety: "No automatic fix: the remedy is to delete in the RUN that creates the file, to use a bind or cache mount, or to produce the file in another stage, and which fits depends on the build.");
+
+    public override void Check(RuleContext context)
+    {
+        var added = new List<AddedPath>();
+        foreach (var stage in context.ImageStages.Reverse().Where(s => !s.IsWindows))
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (LayerFiles.WorkingDirectory(context.Model, stage, instruction) is not { } workdir)
+                    continue;
+                if (instruction is FileTransferInstructionSyntax copy)
+                    added.AddRange(LayerFiles.OfCopy(context.Model, copy, workdir));
+                if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
+                    continue;
+                var root = IsRoot(context, stage, run);
+                var own = LayerFiles.OfRun(run, script.Script, workdir, context.Model.ScopeAt(run), root).ToArray();
+                foreach (var rm in script.Script.FindCommands("rm"))
+                {
+                    var rewritten = own.Where(o => o.At < rm.Span.Start).Select(o => o.Path).ToArray();
+                    var movedAway = script.Script.Commands.Any(c => c.Span.End <= rm.Span.Start && c.Unwrap().IsNamed("cd", "pushd", "popd"));
+                    var hit = rm.PositionalArguments
+                        .Where(word => !movedAway || word.Value.StartsWith('/'))
+                        .Select(word => Removed(context, run, word.Value, workdir))
+                        .Where(removed => removed is not null && !run.Mounts.Any(m => m.Target is { } t && LayerFiles.Covers(LayerFiles.Resolve(workdir, t), removed, true)))
+                        .Select(removed => (Removed: removed!, Earlier: added.FirstOrDefault(a => Deletes(context, removed!, a)
+                            && !rewritten.Any(r => LayerFiles.Covers(r.Path, a.Path, true) || LayerFiles.Covers(a.Path, r.Path, true)))))
+                        .FirstOrDefault(h => h.Earlier is not null);
+                    if (hit.Earlier is not null)
+                    {
+                        context.Report(script.ToFileSpan(rm.Span),
+                            $"`rm` deletes {hit.Removed}, which {hit.Earlier.How} added in an earlier layer: its bytes stay in that layer; delete it in the same RUN that creates it, or use a mount",
+                            stage);
+                    }
+                }
+                added.AddRange(own.Select(o => o.Path));
+            }
+        }
+    }
+
+    /// <summary>The absolute path an rm argument names, with ARG/ENV variables expanded; null when it depends on the script's own variables.</summary>
+    private static string? Removed(RuleContext context, RunInstructionSyntax run, string word, string workdir)
+    {
+        if (word.Contains('$'))
+        {
+            if (context.Model.Expand(run, word) is not { Succeeded: true, Unmatched.Count: 0 } expanded || expanded.Value.Contains('$'))
+                return null;
+            word = expanded.Value;
+        }
+        if (word.Length == 0 || word.Contains('`') || word.StartsWith('~'))
+            return null;
+        var path = LayerFiles.Resolve(workdir, word);
+        return path == "/" || path == "/*" ? null : path;
+    }
+
+    private static bool Deletes(RuleContext context, string removed, AddedPath added)
+    {
+        if (added.ContextFolder is null)
+            return LayerFiles.Covers(removed, added.Path, added.IsTree);
+        // A folder copied from the context: only what the context shows was copied.
+        if (!removed.StartsWith(added.Path + "/", StringComparison.Ordinal) || removed.IndexOfAny(['*', '?', '[']) >= 0)
+            return false;
+        return context.BuildContext.Exists(Path.Combine(added.ContextFolder, removed[(added.Path.Length + 1)..]));
+    }
+
+    private static bool IsRoot(RuleContext context, Stage stage, RunInstructionSyntax run) =>
+        StageChain.Before(stage, run).Select(x => x.Instruction).OfType<UserInstructionSyntax>().FirstOrDefault() is not { User: { } user } instruction
+        || (context.Model.Expand(instruction, user) is { Succeeded: true } r ? r.Value : user) is "root" or "0";
+}

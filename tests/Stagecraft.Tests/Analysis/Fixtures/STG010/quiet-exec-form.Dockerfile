@@ -1,0 +1,3 @@
+FROM alpine:3.20
+RUN ["mkdir", "-p", "/app"]
+RUN ["touch", "/app/ready"]

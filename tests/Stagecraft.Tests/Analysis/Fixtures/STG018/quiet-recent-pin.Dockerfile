@@ -1,0 +1,4 @@
+# syntax=docker/dockerfile:1.20
+FROM alpine:3.20
+COPY --parents a/*/b.txt /dst/
+ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a.tgz /a.tgz
