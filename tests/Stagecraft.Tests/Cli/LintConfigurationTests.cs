@@ -5,7 +5,7 @@ namespace Stagecraft.Tests.Cli;
 /// <summary>How <c>lint</c> finds and applies .stagecraft.yaml, and how it fails on a broken one.</summary>
 public sealed class LintConfigurationTests : IDisposable
 {
-    private const string Broken = "FROM alpine\nFOO bar\n";
+    private const string Broken = "FROM alpine:3.20\nFOO bar\n";
 
     private readonly TempDirectory _temp = new TempDirectory().AsRepository();
 
@@ -67,7 +67,7 @@ public sealed class LintConfigurationTests : IDisposable
         using var outer = new TempDirectory();
         outer.Write(".stagecraft.yaml", "this is: [not valid\n");
         outer.Write("repo/.git/HEAD", "ref: refs/heads/main\n");
-        outer.Write("repo/Dockerfile", "FROM alpine\n");
+        outer.Write("repo/Dockerfile", "FROM alpine:3.20\n");
 
         var result = CliRun.InFolder(Path.Combine(outer.FullPath, "repo"), "lint");
 

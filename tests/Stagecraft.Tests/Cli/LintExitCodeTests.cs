@@ -6,9 +6,9 @@ namespace Stagecraft.Tests.Cli;
 /// <summary><c>stagecraft lint</c> exits 0 below the threshold, 1 at or above it, 2 for usage, configuration and input errors.</summary>
 public sealed class LintExitCodeTests : IDisposable
 {
-    private const string Clean = "FROM alpine\nRUN echo hi\n";
-    private const string Broken = "FROM alpine\nFOO bar\n";
-    private const string OnlyWarning = "FROM alpine\nRUN echo \\\n\n  hi\n"; // an empty continuation line: STG000 as a warning
+    private const string Clean = "FROM alpine:3.20\nRUN echo hi\n";
+    private const string Broken = "FROM alpine:3.20\nFOO bar\n";
+    private const string OnlyWarning = "FROM alpine:3.20\nRUN echo \\\n\n  hi\n"; // an empty continuation line: STG000 as a warning
 
     private readonly TempDirectory _temp = new TempDirectory().AsRepository();
 
@@ -90,7 +90,7 @@ public sealed class LintExitCodeTests : IDisposable
     [Fact]
     public void Standard_input_is_linted_as_dash()
     {
-        var result = CliRun.In(new CliSetting { WorkingDirectory = _temp.FullPath, OpenInput = () => new MemoryStream("FROM alpine\nFOO\n"u8.ToArray()) },
+        var result = CliRun.In(new CliSetting { WorkingDirectory = _temp.FullPath, OpenInput = () => new MemoryStream("FROM alpine:3.20\nFOO\n"u8.ToArray()) },
             "lint", "-");
 
         Assert.Equal(1, result.ExitCode);
@@ -118,7 +118,7 @@ public sealed class LintExitCodeTests : IDisposable
     [InlineData("stagecraft: Dockerfile: --target tset names no stage of this Dockerfile\n", "--target", "tset")]
     public void Input_errors_exit_2_with_one_line(string error, params string[] args)
     {
-        _temp.Write("Dockerfile", "FROM alpine AS test\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20 AS test\n");
 
         var result = Lint(args);
 
@@ -150,7 +150,7 @@ public sealed class LintExitCodeTests : IDisposable
     [Fact]
     public void Target_picks_the_stages_that_are_linted_and_accepts_an_existing_stage()
     {
-        _temp.Write("Dockerfile", "FROM alpine AS test\nFROM alpine AS final\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20 AS test\nFROM alpine:3.20 AS final\n");
 
         Assert.Equal(0, Lint("--target", "test").ExitCode);
     }

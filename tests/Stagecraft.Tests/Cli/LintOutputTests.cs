@@ -9,7 +9,7 @@ public sealed class LintOutputTests : IDisposable
 
     private readonly TempDirectory _temp = new TempDirectory().AsRepository();
 
-    public LintOutputTests() => _temp.Write("Dockerfile", "FROM alpine\nFOO bar\n");
+    public LintOutputTests() => _temp.Write("Dockerfile", "FROM alpine:3.20\nFOO bar\n");
 
     public void Dispose() => _temp.Dispose();
 
@@ -131,7 +131,7 @@ public sealed class LintOutputTests : IDisposable
     [Fact]
     public void A_report_is_written_even_when_clean()
     {
-        _temp.Write("Dockerfile", "FROM alpine\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20\n");
 
         var result = Lint("--format", "gnu", "--output", "clean.txt");
 

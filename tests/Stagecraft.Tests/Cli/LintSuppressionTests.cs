@@ -13,7 +13,7 @@ public sealed class LintSuppressionTests : IDisposable
     public void A_comment_above_an_instruction_silences_it_only()
     {
         var result = Lint("""
-            FROM alpine
+            FROM alpine:3.20
             # stagecraft ignore=STG000
             FOO one
             BAR two
@@ -26,7 +26,7 @@ public sealed class LintSuppressionTests : IDisposable
     public void The_comment_may_name_several_rules_aliases_or_names_and_sit_among_other_comments()
     {
         var result = Lint("""
-            FROM alpine
+            FROM alpine:3.20
             # stagecraft ignore=STG999, dockerfile-syntax
             # the next line is deliberate
             FOO one
@@ -40,7 +40,7 @@ public sealed class LintSuppressionTests : IDisposable
     public void A_blank_line_ends_the_comments_reach()
     {
         var result = Lint("""
-            FROM alpine
+            FROM alpine:3.20
             # stagecraft ignore=STG000
 
             FOO one
@@ -54,7 +54,7 @@ public sealed class LintSuppressionTests : IDisposable
     {
         var result = Lint("""
             # stagecraft global ignore=STG000
-            FROM alpine AS build
+            FROM alpine:3.20 AS build
             FOO one
             FROM build
             BAR two
@@ -67,7 +67,7 @@ public sealed class LintSuppressionTests : IDisposable
     public void Stage_silences_the_rest_of_its_stage()
     {
         var result = Lint("""
-            FROM alpine AS build
+            FROM alpine:3.20 AS build
             # stagecraft stage ignore=STG000
             FOO one
             BAZ three
@@ -85,7 +85,7 @@ public sealed class LintSuppressionTests : IDisposable
 
         var result = Lint("""
             # stagecraft global ignore=STG000
-            FROM alpine
+            FROM alpine:3.20
             FOO one
             """);
 

@@ -17,8 +17,8 @@ public sealed class LintTtyTests : IDisposable
     [Fact]
     public void Shows_each_finding_with_its_source_line_carets_and_rule_name_then_a_summary()
     {
-        _temp.Write("Dockerfile", "FROM alpine\nFOO bar\n");
-        _temp.Write("api/Dockerfile", "FROM alpine\nRUN echo hi\n\n\n\n\n\n\n\n\nRUN --bogus x\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20\nFOO bar\n");
+        _temp.Write("api/Dockerfile", "FROM alpine:3.20\nRUN echo hi\n\n\n\n\n\n\n\n\nRUN --bogus x\n");
 
         var result = Tty();
 
@@ -39,7 +39,7 @@ public sealed class LintTtyTests : IDisposable
     [Fact]
     public void Brackets_in_paths_messages_and_source_are_printed_as_they_are()
     {
-        _temp.Write("[red]/Dockerfile", "FROM alpine\nONBUILD [\"[bold]npm[/]\"] FROM x\n");
+        _temp.Write("[red]/Dockerfile", "FROM alpine:3.20\nONBUILD [\"[bold]npm[/]\"] FROM x\n");
 
         var result = Tty("[red]");
 
@@ -56,9 +56,10 @@ public sealed class LintTtyTests : IDisposable
     public void Carets_line_up_under_multi_byte_and_wide_characters()
     {
         // ü is two bytes and one cell; 日本 are three bytes and two cells each.
-        _temp.Write("Dockerfile", "FROM alpine\nRUN --mount=type=cache,target=\"ü日本\" --bogus echo\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20\nRUN --mount=type=cache,target=\"ü日本\" --bogus echo\n");
 
-        var lines = Tty().OutputText.Split('\n');
+        var all = Tty().OutputText.Split('\n');
+        var lines = all[Array.FindIndex(all, l => l.StartsWith("Dockerfile:2:37 ", StringComparison.Ordinal))..];
 
         Assert.Equal("Dockerfile:2:37 STG000 error: unknown flag --bogus for RUN", lines[0]); // columns count code points
         Assert.Equal("2 | RUN --mount=type=cache,target=\"ü日本\" --bogus echo", lines[1]);
@@ -68,7 +69,7 @@ public sealed class LintTtyTests : IDisposable
     [Fact]
     public void Tabs_and_control_characters_keep_the_carets_aligned_and_reach_no_terminal()
     {
-        _temp.Write("Dockerfile", "FROM alpine\nRUN\t--bogus \u001b[31mx\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20\nRUN\t--bogus \u001b[31mx\n");
 
         var lines = Tty().OutputText.Split('\n');
 
@@ -79,8 +80,8 @@ public sealed class LintTtyTests : IDisposable
     [Fact]
     public void A_span_over_several_lines_is_marked_to_the_end_of_its_first_line()
     {
-        var source = SourceText.From("FROM alpine\nRUN apt-get update && \\\n    apt-get install -y curl\n");
-        var span = TextSpan.FromBounds(16, source.Length - 1);
+        var source = SourceText.From("FROM alpine:3.20\nRUN apt-get update && \\\n    apt-get install -y curl\n");
+        var span = TextSpan.FromBounds(21, source.Length - 1);
         var report = Report(source, span, Severity.Warning, "two lines");
 
         var text = Render(report, color: false);
@@ -98,7 +99,7 @@ public sealed class LintTtyTests : IDisposable
     [Fact]
     public void An_empty_span_gets_one_caret()
     {
-        var source = SourceText.From("FROM alpine\nRUN x");
+        var source = SourceText.From("FROM alpine:3.20\nRUN x");
         var report = Report(source, new TextSpan(source.Length, 0), Severity.Info, "at the end");
 
         Assert.Contains("2 | RUN x\n  |      ^ dockerfile-syntax\n", Render(report, color: false));
@@ -107,7 +108,7 @@ public sealed class LintTtyTests : IDisposable
     [Fact]
     public void The_summary_counts_each_severity_and_the_files()
     {
-        var source = SourceText.From("FROM alpine\n");
+        var source = SourceText.From("FROM alpine:3.20\n");
         var findings = new[] { Severity.Error, Severity.Warning, Severity.Warning, Severity.Info, Severity.Style, Severity.Style }
             .Select(s => Finding(source, new TextSpan(0, 4), s, "x")).ToArray();
         var report = new LintReport([new FileLintResult("Dockerfile", source, findings), new FileLintResult("b", source, [])], Severity.Warning);
@@ -119,7 +120,7 @@ public sealed class LintTtyTests : IDisposable
     [Fact]
     public void Colour_is_used_on_a_terminal()
     {
-        _temp.Write("Dockerfile", "FROM alpine\nFOO bar\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20\nFOO bar\n");
 
         var result = CliRun.In(new CliSetting { WorkingDirectory = _temp.FullPath, Terminal = true }, "lint");
 
@@ -134,7 +135,7 @@ public sealed class LintTtyTests : IDisposable
     [InlineData(false, "FORCE_COLOR", "0")]
     public void No_colour_when_NO_COLOR_TERM_dumb_or_not_a_terminal(bool terminal, string? variable, string? value)
     {
-        _temp.Write("Dockerfile", "FROM alpine\nFOO bar\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20\nFOO bar\n");
         var environment = variable is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [variable] = value! };
 
         var result = CliRun.In(new CliSetting { WorkingDirectory = _temp.FullPath, Terminal = terminal, Environment = environment }, "lint", "--format", "tty");
@@ -151,7 +152,7 @@ public sealed class LintTtyTests : IDisposable
     [InlineData(true, "NO_COLOR", "1", new[] { "--color" }, true)]
     public void Flags_beat_FORCE_COLOR_which_beats_the_rest(bool terminal, string? variable, string? value, string[] flags, bool coloured)
     {
-        _temp.Write("Dockerfile", "FROM alpine\nFOO bar\n");
+        _temp.Write("Dockerfile", "FROM alpine:3.20\nFOO bar\n");
         var environment = variable is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [variable] = value! };
 
         var result = CliRun.In(new CliSetting { WorkingDirectory = _temp.FullPath, Terminal = terminal, Environment = environment },

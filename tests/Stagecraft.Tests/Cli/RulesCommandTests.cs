@@ -17,7 +17,9 @@ public class RulesCommandTests
         foreach (var rule in RuleCatalog.All)
         {
             var d = rule.Descriptor;
-            Assert.Matches($@"{d.Id}\s+{d.Name}\s+{Severities.Name(d.DefaultSeverity)}\s+{d.Category.ToString().ToLowerInvariant()}\s+.*{System.Text.RegularExpressions.Regex.Escape(d.Title)}", result.OutputText);
+            // Long titles wrap inside their column, so only the title's first words are sure to stand on the rule's row.
+            var titleStart = System.Text.RegularExpressions.Regex.Escape(string.Join(' ', d.Title.Split(' ').Take(3)));
+            Assert.Matches($@"{d.Id}\s+{d.Name}\s+{Severities.Name(d.DefaultSeverity)}\s+{d.Category.ToString().ToLowerInvariant()}\s+.*{titleStart}", result.OutputText);
         }
         Assert.Contains($"{RuleCatalog.All.Count} rule", result.OutputText);
         Assert.DoesNotContain('\u001b', result.OutputText);
