@@ -247,7 +247,7 @@ def main() -> int:
         out = p.stdout
         if t.name == "stagecraft":
             if a.stagecraft_mode == "lint":
-                findings = len(re.findall(r"^[^\n:]+:\d+:\d+: ", out, re.M))
+                findings = len(re.findall(r"^[^\n:]+:\d+:\d+ STG\d{3} ", out, re.M))
             else:
                 findings = len(re.findall(r"^[^\n:]+:\d+:\d+ ", p.stderr, re.M))
         elif t.name == "dockerfilelint":
