@@ -5,8 +5,8 @@ namespace Stagecraft.Syntax;
 /// blank continuation lines removed. Keeps a map from every logical byte back to its byte in the file.
 /// </summary>
 /// <remarks>
-/// While the instruction is being read the joined bytes live in a buffer; <see cref="Freeze"/> then drops the buffer
-/// and keeps only the segment map, so a parsed tree holds no second copy of the file.
+/// <see cref="Freeze"/> ends reading and compacts the segment map. The joined bytes are kept: rules read argument text
+/// often, and decoding it again from the file's segments would cost more than the copy.
 /// </remarks>
 internal sealed class LogicalLine
 {
@@ -28,7 +28,7 @@ internal sealed class LogicalLine
 
     public int Length => _length;
 
-    /// <summary>The joined bytes; only while reading (before <see cref="Freeze"/>).</summary>
+    /// <summary>The joined bytes.</summary>
     public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, _length);
 
     /// <summary>The backing array (valid up to <see cref="Length"/>), so readers need not copy it.</summary>
@@ -49,14 +49,13 @@ internal sealed class LogicalLine
         _length += length;
     }
 
-    /// <summary>Ends reading: keeps the segment map, drops the joined copy.</summary>
+    /// <summary>Ends reading: the segment map becomes a compact array.</summary>
     public void Freeze()
     {
         if (_building is null)
             return;
         _segments = _building.ToArray();
         _building = null;
-        _buffer = null;
     }
 
     private ReadOnlySpan<Segment> Segments => _building is null ? _segments : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_building);
