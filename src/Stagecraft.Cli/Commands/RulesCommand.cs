@@ -63,17 +63,7 @@ internal static class RulesCommand
     private static void WriteTable(CliConsole console, bool color)
     {
         using var writer = new StreamWriter(console.Output, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\n" };
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
-            EnvironmentVariables = new Dictionary<string, string>(),
-        });
-        terminal.Profile.Width = console.OutputIsTerminal ? console.TerminalWidth ?? 80 : RedirectedWidth;
-        terminal.Profile.Capabilities.Unicode = true;
+        var terminal = SpectreTerminal.Create(writer, color, console.OutputIsTerminal ? console.TerminalWidth ?? 80 : RedirectedWidth);
 
         var table = new Table { Border = TableBorder.None };
         table.AddColumn("[bold]Id[/]");

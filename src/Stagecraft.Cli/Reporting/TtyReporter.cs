@@ -26,18 +26,7 @@ internal sealed class TtyReporter(bool color) : IFindingsReporter
         {
             NewLine = "\n",
         };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
-            // Colour was decided by the caller; Spectre must not second-guess it from the process environment.
-            EnvironmentVariables = new Dictionary<string, string>(),
-        });
-        console.Profile.Width = UnlimitedWidth;
-        console.Profile.Capabilities.Unicode = true;
+        var console = SpectreTerminal.Create(writer, color, UnlimitedWidth);
 
         foreach (var file in report.Files)
         {
