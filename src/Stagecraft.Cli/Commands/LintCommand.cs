@@ -146,15 +146,13 @@ internal static class LintCommand
         var settings = request.Target is null ? BuildSettings.Default : BuildSettings.Default with { Target = request.Target };
 
         var dockerfiles = DockerfileDiscovery.Find(request.Paths, console.WorkingDirectory);
-        var inputs = dockerfiles.Select(d => d.IsStandardInput
-            ? DockerfileInput.Read(DockerfileInput.StandardInputPath, () => console.Input)
-            : DockerfileInput.FromFile(d.FullPath!, d.DisplayPath)).ToArray();
-
-        var results = new List<FileLintResult>(inputs.Length);
-        for (var i = 0; i < inputs.Length; i++)
+        FileLintResult LintOne(int i)
         {
-            var input = inputs[i];
-            var fullPath = dockerfiles[i].FullPath;
+            var dockerfile = dockerfiles[i];
+            var input = dockerfile.IsStandardInput
+                ? DockerfileInput.Read(DockerfileInput.StandardInputPath, () => console.Input)
+                : DockerfileInput.FromFile(dockerfile.FullPath!, dockerfile.DisplayPath);
+            var fullPath = dockerfile.FullPath;
             var tree = SyntaxTree.Parse(input.Bytes, input.Path);
             if (request.Target is { } stage && SemanticModel.Build(tree, settings).TargetStage is null)
                 throw new StagecraftException($"{input.Path}: --target {stage} names no stage of this Dockerfile");
@@ -165,9 +163,10 @@ internal static class LintCommand
                 ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null)
                 : BuildContext.ForFile(fullPath, contextDirectory);
             var findings = Linter.Default.Lint(tree, input.Path, buildContext, fileConfiguration, settings);
-            results.Add(new FileLintResult(input.Path, tree.Source, findings));
+            return new FileLintResult(input.Path, tree.Source, findings);
         }
 
+        var results = InOrder.Map(dockerfiles.Count, LintOne);
         var report = new LintReport(results, threshold);
         foreach (var (destination, reporter) in reporters)
         {

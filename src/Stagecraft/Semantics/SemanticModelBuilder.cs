@@ -40,14 +40,16 @@ internal sealed partial class SemanticModelBuilder
         Stage? current = null;
         var scope = VariableScope.Empty;
         IReadOnlyList<string> shell = Stage.DefaultShell;
+        var config = ImageConfigState.Initial;
         foreach (var instruction in _tree.Root.Instructions)
         {
             if (instruction is FromInstructionSyntax from)
             {
                 if (current is not null)
-                    Finish(current, scope, shell);
+                    Finish(current, scope, shell, config);
                 current = StartStage(from, global);
                 (scope, shell) = InitialState(current);
+                config = current.Base.Stage?.FinalConfig ?? ImageConfigState.Initial;
                 continue;
             }
             if (current is null)
@@ -64,9 +66,15 @@ internal sealed partial class SemanticModelBuilder
                 continue;
             }
 
-            current.Add(instruction, scope, shell);
+            current.Add(instruction, scope, shell, config);
             switch (instruction)
             {
+                case WorkdirInstructionSyntax workdir:
+                    config = config with { WorkingDirectory = WorkingDirectory(config.WorkingDirectory, workdir, scope) };
+                    break;
+                case UserInstructionSyntax user:
+                    config = config with { User = user };
+                    break;
                 case ArgInstructionSyntax arg:
                     scope = Declare(arg, scope);
                     break;
@@ -89,7 +97,7 @@ internal sealed partial class SemanticModelBuilder
             }
         }
         if (current is not null)
-            Finish(current, scope, shell);
+            Finish(current, scope, shell, config);
 
         ResolveReferences();
         CheckCycles();
@@ -134,9 +142,10 @@ internal sealed partial class SemanticModelBuilder
         return (scope, _finalShells.GetValueOrDefault(parent, Stage.DefaultShell));
     }
 
-    private void Finish(Stage stage, VariableScope scope, IReadOnlyList<string> shell)
+    private void Finish(Stage stage, VariableScope scope, IReadOnlyList<string> shell, ImageConfigState config)
     {
         stage.FinalScope = scope;
+        stage.FinalConfig = config;
         _finalShells[stage] = shell;
     }
 
@@ -181,6 +190,15 @@ internal sealed partial class SemanticModelBuilder
             scope = scope.With(new Variable(key, Expand(pair.Value, before), VariableOrigin.Env, env));
         }
         return scope;
+    }
+
+    /// <summary>Once a WORKDIR cannot be expanded, every later relative path is unknown too.</summary>
+    private string? WorkingDirectory(string? current, WorkdirInstructionSyntax workdir, VariableScope scope)
+    {
+        if (current is null || workdir.Value is null)
+            return null;
+        var expanded = WordExpander.ExpandWord(workdir.Value.Value, scope, _options);
+        return expanded.Succeeded && !expanded.Value.Contains('$') ? ContainerPath.Resolve(current, expanded.Value) : null;
     }
 
     private string Expand(string word, IVariableLookup scope)

@@ -5,8 +5,9 @@ namespace Stagecraft.Semantics;
 /// <summary>One build stage: a FROM and the instructions after it up to the next FROM.</summary>
 public sealed class Stage
 {
-    private readonly Dictionary<InstructionSyntax, VariableScope> _scopes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<InstructionSyntax, IReadOnlyList<string>> _shells = new(ReferenceEqualityComparer.Instance);
+    // What each instruction sees, in one table: the model is built for every file linted, so one lookup structure, not three.
+    private readonly Dictionary<InstructionSyntax, (VariableScope Scope, IReadOnlyList<string> Shell, ImageConfigState Config)> _states =
+        new(ReferenceEqualityComparer.Instance);
     private readonly List<InstructionSyntax> _instructions = [];
     private readonly List<StageReference> _references = [];
     private readonly List<Stage> _dependencies = [];
@@ -55,19 +56,34 @@ public sealed class Stage
 
     /// <summary>The variables an instruction of this stage sees (those declared before it).</summary>
     public VariableScope ScopeAt(InstructionSyntax instruction) =>
-        _scopes.TryGetValue(instruction, out var scope) ? scope : FinalScope;
+        _states.TryGetValue(instruction, out var state) ? state.Scope : FinalScope;
 
     /// <summary>The shell that runs shell-form commands at an instruction (<c>["/bin/sh", "-c"]</c> unless SHELL changed it).</summary>
     public IReadOnlyList<string> ShellAt(InstructionSyntax instruction) =>
-        _shells.TryGetValue(instruction, out var shell) ? shell : IsWindows ? WindowsImages.DefaultShell : DefaultShell;
+        _states.TryGetValue(instruction, out var state) ? state.Shell : IsWindows ? WindowsImages.DefaultShell : DefaultShell;
 
     public static IReadOnlyList<string> DefaultShell { get; } = ["/bin/sh", "-c"];
 
-    internal void Add(InstructionSyntax instruction, VariableScope scope, IReadOnlyList<string> shell)
+    /// <summary>
+    /// The working directory an instruction runs in: the WORKDIRs before it in this stage and the stages it is built on,
+    /// applied in order ("/" when there are none, as the Dockerfile cannot show a base image's own WORKDIR); null when
+    /// one of them cannot be expanded. An instruction not in the stage (an ONBUILD trigger) sees the stage's final state.
+    /// </summary>
+    public string? WorkingDirectoryAt(InstructionSyntax instruction) => ConfigAt(instruction).WorkingDirectory;
+
+    /// <summary>The USER in effect at an instruction (from this stage or a stage it is built on), or null when none was set.</summary>
+    public UserInstructionSyntax? UserAt(InstructionSyntax instruction) => ConfigAt(instruction).User;
+
+    /// <summary>The working directory and USER after the stage's last instruction.</summary>
+    internal ImageConfigState FinalConfig { get; set; } = ImageConfigState.Initial;
+
+    private ImageConfigState ConfigAt(InstructionSyntax instruction) =>
+        _states.TryGetValue(instruction, out var state) ? state.Config : FinalConfig;
+
+    internal void Add(InstructionSyntax instruction, VariableScope scope, IReadOnlyList<string> shell, ImageConfigState config)
     {
         _instructions.Add(instruction);
-        _scopes[instruction] = scope;
-        _shells[instruction] = shell;
+        _states[instruction] = (scope, shell, config);
     }
 
     internal void AddReference(StageReference reference) => _references.Add(reference);

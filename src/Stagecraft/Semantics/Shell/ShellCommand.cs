@@ -13,6 +13,7 @@ public sealed class ShellCommand
     private IReadOnlyList<ShellWord>? _arguments;
     private IReadOnlyList<ShellWord>? _positionals;
     private ShellCommand? _unwrapped;
+    private string? _baseName;
 
     internal ShellCommand(
         string source,
@@ -40,11 +41,13 @@ public sealed class ShellCommand
     {
         get
         {
-            var name = Name;
-            if (name is null)
-                return null;
-            var slash = name.LastIndexOf('/');
-            return slash < 0 || slash == name.Length - 1 ? name : name.Substring(slash + 1);
+            // Rules ask every command for its base name many times; cut the path off once.
+            if (_baseName is null && Name is { } name)
+            {
+                var slash = name.LastIndexOf('/');
+                _baseName = slash < 0 || slash == name.Length - 1 ? name : name.Substring(slash + 1);
+            }
+            return _baseName;
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class GoBuildWithCgoForStaticImage : Rule
     {
         var output = go.GetOptionValue("-o");
         var movedAway = script.Commands.Any(c => c.Span.End <= go.Span.Start && c.IsNamed("cd"));
-        if (output is null || output.Contains('$') || (!output.StartsWith('/') && movedAway) || LayerFiles.WorkingDirectory(context.Model, stage, run) is not { } workdir)
+        if (output is null || output.Contains('$') || (!output.StartsWith('/') && movedAway) || stage.WorkingDirectoryAt(run) is not { } workdir)
             return true;
         var built = LayerFiles.Resolve(workdir, output);
         return copy.PathSources.Select(s => context.Model.Expand(copy, s.Value) is { Succeeded: true } r ? r.Value : s.Value).Any(source =>

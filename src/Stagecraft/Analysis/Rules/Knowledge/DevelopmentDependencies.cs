@@ -23,24 +23,27 @@ internal static class DevelopmentDependencies
     /// <param name="earlier">Commands that ran before it in the same RUN (for <c>export</c> and <c>bundle config</c>).</param>
     public static DependencyInstall? WithDevelopmentPackages(ShellCommand command, VariableScope scope, IEnumerable<ShellCommand> earlier)
     {
+        if (command.BaseName is not ("npm" or "yarn" or "pnpm" or "pip" or "pip3" or "python" or "python3" or "poetry" or "uv" or "pipenv" or "bundle" or "composer"))
+            return null;
         var words = command.PositionalArguments.Select(w => w.Value).ToArray();
+        // Read only by the cases that need them: walking the earlier commands for every command made long RUNs quadratic.
         string? Env(string name) => command.Assignments.LastOrDefault(a => a.Name == name)?.Value
             ?? earlier.SelectMany(c => c.Name is null || c.IsNamed("export") ? c.Assignments.Concat(c.Arguments.Select(ShellAssignment.TryCreate).OfType<ShellAssignment>()) : [])
                 .LastOrDefault(a => a.Name == name)?.Value
             ?? (scope.TryGetValue(name, out var value) ? value : null);
-        var production = Env("NODE_ENV") == "production";
+        bool Production() => Env("NODE_ENV") == "production";
         switch (command.BaseName)
         {
-            case "npm" when (words is ["ci"] || IsProjectNpmInstall(command)) && !production
+            case "npm" when (words is ["ci"] || IsProjectNpmInstall(command)) && !Production()
                 && !(command.HasOption("--production") && command.GetOptionValue("--production") != "false")
                 && command.GetOptionValue("--omit") != "dev" && command.GetOptionValue("--only") is not ("prod" or "production")
                 && Env("npm_config_production") is not "true" && Env("NPM_CONFIG_PRODUCTION") is not "true"
                 && Env("npm_config_omit") is not "dev" && Env("NPM_CONFIG_OMIT") is not "dev":
                 return new(command, "npm " + words[0], true, "--omit=dev");
-            case "yarn" when (words is ["install"] || IsBareInstall(command)) && !production
+            case "yarn" when (words is ["install"] || IsBareInstall(command)) && !Production()
                 && !(command.HasOption("--production", "--prod") && command.GetOptionValue("--production", "--prod") != "false"):
                 return new(command, "yarn install", true, "--production");
-            case "pnpm" when words is ["install" or "i"] && !production && !command.HasOption("--prod", "-P", "--production"):
+            case "pnpm" when words is ["install" or "i"] && !Production() && !command.HasOption("--prod", "-P", "--production"):
                 return new(command, "pnpm install", true, "--prod");
             case "pip" or "pip3" or "python" or "python3" when words.Contains("install") && DevRequirement(command) is { } file:
                 return new(command, "pip install " + file, false, "a requirements file without development tools");

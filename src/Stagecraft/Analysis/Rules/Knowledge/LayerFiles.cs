@@ -7,7 +7,14 @@ namespace Stagecraft.Analysis.Rules.Knowledge;
 /// <summary>A path an instruction writes into its layer (absolute, no trailing slash).</summary>
 /// <param name="IsTree">A folder the instruction fills (a clone, a cache, a copied context folder), so removing part of it counts.</param>
 /// <param name="ContextFolder">For a folder copied from the build context: the source folder, whose contents only the context shows.</param>
-internal sealed record AddedPath(string Path, InstructionSyntax Instruction, string How, bool IsTree, string? ContextFolder = null);
+/// <param name="Command">For a path a RUN writes: the command that writes it.</param>
+internal sealed record AddedPath(string Path, InstructionSyntax Instruction, ShellCommand? Command, bool IsTree, string? ContextFolder = null)
+{
+    /// <summary>What added the path, for messages: <c>COPY on line 3</c> or <c>`wget -O /tmp/x.tgz …` on line 4</c>.</summary>
+    public string How => Command is null
+        ? $"{Instruction.Keyword.ToUpperInvariant()} on line {Instruction.StartLine}"
+        : $"`{LayerFiles.Short(Command.Text)}` on line {Instruction.StartLine}";
+}
 
 /// <summary>
 /// What instructions put into layers, as far as the Dockerfile shows: COPY/ADD destinations, downloads (wget -O, curl -o/-O),
@@ -17,38 +24,8 @@ internal static class LayerFiles
 {
     private static readonly string[] Archives = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"];
 
-    /// <summary>The working directory at an instruction: WORKDIRs of its stage chain applied in order ("/" when none), or null when one cannot be expanded.</summary>
-    public static string? WorkingDirectory(SemanticModel model, Stage stage, InstructionSyntax at)
-    {
-        var workdirs = StageChain.Before(stage, at).Select(x => x.Instruction).OfType<WorkdirInstructionSyntax>().Reverse();
-        var directory = "/";
-        foreach (var workdir in workdirs)
-        {
-            if (workdir.Value is null || model.Expand(workdir, workdir.Value.Value) is not { Succeeded: true } expanded || expanded.Value.Contains('$'))
-                return null;
-            directory = Resolve(directory, expanded.Value);
-        }
-        return directory;
-    }
-
-    /// <summary>Joins and normalises a path (<c>.</c>, <c>..</c>, duplicate and trailing slashes).</summary>
-    public static string Resolve(string directory, string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in ((path.StartsWith('/') ? "" : directory + "/") + path).Split('/'))
-        {
-            if (part is "" or ".")
-                continue;
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                    parts.RemoveAt(parts.Count - 1);
-            }
-            else
-                parts.Add(part);
-        }
-        return "/" + string.Join('/', parts);
-    }
+    /// <summary>Joins and normalises a path inside the image (see <see cref="ContainerPath.Resolve"/>).</summary>
+    public static string Resolve(string directory, string path) => ContainerPath.Resolve(directory, path);
 
     /// <summary>The paths a COPY or ADD writes; folders copied from the context carry their source folder.</summary>
     public static IEnumerable<AddedPath> OfCopy(SemanticModel model, FileTransferInstructionSyntax copy, string workdir)
@@ -57,7 +34,6 @@ internal static class LayerFiles
             yield break;
         var destination = Resolve(workdir, expanded.Value);
         var intoFolder = expanded.Value.EndsWith('/') || expanded.Value is "." || copy.Sources.Count > 1;
-        var how = $"{copy.Keyword.ToUpperInvariant()} on line {copy.StartLine}";
         foreach (var source in copy.PathSources.Select(s => s.Value))
         {
             var isUrl = source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal);
@@ -67,14 +43,14 @@ internal static class LayerFiles
             {
                 if (copy is CopyInstructionSyntax { From: not null })
                     continue;
-                yield return new AddedPath(destination, copy, how, true, source);
+                yield return new AddedPath(destination, copy, null, true, source);
                 continue;
             }
             if (source.IndexOfAny(['*', '?', '[']) >= 0)
                 continue;
             var name = isUrl ? new Uri(source).Segments.LastOrDefault()?.TrimEnd('/') ?? "" : source.TrimEnd('/').Split('/')[^1];
             if (name.Length > 0)
-                yield return new AddedPath(intoFolder ? Resolve(destination, name) : destination, copy, how, false);
+                yield return new AddedPath(intoFolder ? Resolve(destination, name) : destination, copy, null, false);
         }
     }
 
@@ -91,11 +67,10 @@ internal static class LayerFiles
                 cwd = command.IsNamed("cd") && raw.Depth == 0 && command.PositionalArguments is [{ IsLiteral: true } target] && cwd is not null ? Resolve(cwd, target.Value) : null;
                 continue;
             }
-            var how = $"`{Short(raw.Text)}` on line {run.StartLine}";
             foreach (var (path, isTree) in Writes(command, cwd, scope, root))
             {
                 if (path is not null && !run.Mounts.Any(m => m.Type is "cache" or "tmpfs" or "bind" && m.Target is { } t && Covers(Resolve(workdir, t), path, true)))
-                    yield return (new AddedPath(path, run, how, isTree), raw.Span.Start);
+                    yield return (new AddedPath(path, run, raw, isTree), raw.Span.Start);
             }
         }
     }
@@ -113,6 +88,8 @@ internal static class LayerFiles
                 && redirection.Target is { IsLiteral: true } target && !target.Value.StartsWith("/dev/", StringComparison.Ordinal))
                 yield return (Local(cwd, target.Value), false);
         }
+        if (command.BaseName is not ("wget" or "curl" or "git" or "apt-get" or "apt" or "apk" or "yum" or "dnf" or "pip" or "pip3" or "npm"))
+            yield break;
         var words = command.PositionalArguments.Select(w => w.Value).ToArray();
         switch (command.BaseName)
         {
@@ -165,7 +142,7 @@ internal static class LayerFiles
     private static string? Local(string? cwd, string? path) =>
         path is null || path.Contains('$') || path.Contains('`') || path.StartsWith('~') ? null : path.StartsWith('/') ? Resolve("/", path) : cwd is null ? null : Resolve(cwd, path);
 
-    private static string Short(string text)
+    internal static string Short(string text)
     {
         text = string.Join(' ', text.Split([' ', '\t', '\r', '\n', '\\'], StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= 40 ? text : text[..37] + "...";

@@ -38,27 +38,46 @@ internal static class SystemPackages
     /// <summary>The package names (versions stripped) that a command of the script removes: purge/remove/del, or everything installed in this script when it uses the apt-mark auto + autoremove idiom.</summary>
     public static bool RemovesLater(ShellScript script, SystemPackageInstall install, string package)
     {
-        var after = script.Commands.Where(c => c.Span.Start > install.Command.Span.Start).Select(c => c.Unwrap()).ToArray();
-        foreach (var command in after)
+        bool marksAuto = false, autoRemoves = false;
+        foreach (var raw in script.Commands)
         {
-            var words = Positionals(command, install.Manager == "apk" ? ApkValueOptions : AptValueOptions);
-            if (words.Count == 0)
+            if (raw.Span.Start <= install.Command.Span.Start)
                 continue;
-            var verb = words[0].Value;
-            var removes = command.BaseName switch
+            var command = raw.Unwrap();
+            // Cheap name checks first: this runs for every package word of every install.
+            var removeVerbs = command.BaseName switch
             {
-                "apt-get" or "apt" or "aptitude" => verb is "purge" or "remove",
-                "apk" => verb == "del",
-                "yum" or "dnf" or "microdnf" or "tdnf" or "zypper" => verb is "remove" or "erase" or "rm",
-                _ => false,
+                "apt-get" or "apt" or "aptitude" => AptRemoveVerbs,
+                "apk" => ApkRemoveVerbs,
+                "yum" or "dnf" or "microdnf" or "tdnf" or "zypper" => RpmRemoveVerbs,
+                "apt-mark" => null,
+                _ => [],
             };
-            if (removes && words.Skip(1).Any(w => Name(w.Value) == package || (install.VirtualName is { } v && w.Value == v)))
-                return true;
+            if (removeVerbs is null)
+            {
+                marksAuto |= command.HasArgument("auto");
+                continue;
+            }
+            if (removeVerbs.Length == 0)
+                continue;
+            if (command.BaseName is "apt-get" or "apt")
+                autoRemoves |= command.HasArgument("autoremove") || (command.HasArgument("purge") || command.HasArgument("remove")) && command.HasOption("--auto-remove");
+            var words = Positionals(command, install.Manager == "apk" ? ApkValueOptions : AptValueOptions);
+            if (words.Count == 0 || !removeVerbs.Contains(words[0].Value))
+                continue;
+            for (var i = 1; i < words.Count; i++)
+            {
+                if (Name(words[i].Value) == package || (install.VirtualName is { } v && words[i].Value == v))
+                    return true;
+            }
         }
         // docker-library idiom: apt-mark auto '.*'; apt-mark manual $saved; apt-get purge -y --auto-remove
-        return install.Manager == "apt" && after.Any(c => c.IsNamed("apt-mark") && c.HasArgument("auto"))
-            && after.Any(c => c.IsNamed("apt-get", "apt") && (c.HasArgument("autoremove") || (c.HasArgument("purge") || c.HasArgument("remove")) && c.HasOption("--auto-remove")));
+        return install.Manager == "apt" && marksAuto && autoRemoves;
     }
+
+    private static readonly string[] AptRemoveVerbs = ["purge", "remove"];
+    private static readonly string[] ApkRemoveVerbs = ["del"];
+    private static readonly string[] RpmRemoveVerbs = ["remove", "erase", "rm"];
 
     /// <summary>The package name without a version or release pin: <c>gcc=4:12.2</c>, <c>gcc~=12</c>, <c>make&gt;4</c> give the bare name.</summary>
     public static string Name(string word)

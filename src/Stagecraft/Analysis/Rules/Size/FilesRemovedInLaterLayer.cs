@@ -29,7 +29,7 @@ public sealed class FilesRemovedInLaterLayer : Rule
         {
             foreach (var instruction in stage.Instructions)
             {
-                if (LayerFiles.WorkingDirectory(context.Model, stage, instruction) is not { } workdir)
+                if (stage.WorkingDirectoryAt(instruction) is not { } workdir)
                     continue;
                 if (instruction is FileTransferInstructionSyntax copy)
                     added.AddRange(LayerFiles.OfCopy(context.Model, copy, workdir));
@@ -86,6 +86,6 @@ public sealed class FilesRemovedInLaterLayer : Rule
     }
 
     private static bool IsRoot(RuleContext context, Stage stage, RunInstructionSyntax run) =>
-        StageChain.Before(stage, run).Select(x => x.Instruction).OfType<UserInstructionSyntax>().FirstOrDefault() is not { User: { } user } instruction
+        stage.UserAt(run) is not { User: { } user } instruction
         || (context.Model.Expand(instruction, user) is { Succeeded: true } r ? r.Value : user) is "root" or "0";
 }

@@ -57,7 +57,7 @@ public sealed class NonProductionDependencyInstall : Rule
             var commands = script!.Script.Commands.Select(c => c.Unwrap()).ToArray();
             for (var j = 0; j < commands.Length; j++)
             {
-                if (DevelopmentDependencies.WithDevelopmentPackages(commands[j], context.Model.ScopeAt(run), commands[..j]) is not { } install)
+                if (DevelopmentDependencies.WithDevelopmentPackages(commands[j], context.Model.ScopeAt(run), new ArraySegment<ShellCommand>(commands, 0, j)) is not { } install)
                     continue;
                 var later = commands[(j + 1)..].Select(c => (Line: run.StartLine, Command: c))
                     .Concat(image[(i + 1)..].SelectMany(x => x.Script!.Script.Commands.Select(c => (Line: x.Run.StartLine, Command: c.Unwrap()))));
