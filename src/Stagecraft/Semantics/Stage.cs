@@ -57,7 +57,10 @@ public sealed class Stage
     public VariableScope ScopeAt(InstructionSyntax instruction) =>
         _scopes.TryGetValue(instruction, out var scope) ? scope : FinalScope;
 
-    /// <summary>The shell that runs shell-form commands at an instruction (<c>["/bin/sh", "-c"]</c> unless SHELL changed it).</summary>
+    /// <summary>
+    /// The shell that runs shell-form commands at an instruction: <c>["/bin/sh", "-c"]</c> unless SHELL (or a
+    /// <c># hadolint shell=NAME</c> comment, which gives just <c>[NAME]</c>) changed it.
+    /// </summary>
     public IReadOnlyList<string> ShellAt(InstructionSyntax instruction) =>
         _shells.TryGetValue(instruction, out var shell) ? shell : IsWindows ? WindowsImages.DefaultShell : DefaultShell;
 
