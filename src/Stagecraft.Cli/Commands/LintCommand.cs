@@ -88,7 +88,8 @@ internal static class LintCommand
         };
         var config = new Option<string?>("--config")
         {
-            Description = "Use this configuration file instead of the .stagecraft.yaml found from the current folder up to the repository root.",
+            Description = "Use this configuration file instead of searching for one. A file whose name (or folder) says hadolint, " +
+                "such as .hadolint.yaml, is read in hadolint's format.",
             HelpName = "FILE",
         };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR and TERM=dumb do the same)." };
@@ -98,8 +99,9 @@ internal static class LintCommand
             Lint Dockerfiles. A folder is searched recursively, hidden folders included, for
             Dockerfile, dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile and Containerfile,
             skipping what .gitignore ignores, .git/ and node_modules/. Settings come from
-            .stagecraft.yaml (see docs/configuration.md). Exit codes: 0 nothing at or above
-            the failure threshold, 1 findings at or above it, 2 usage, configuration or input error.
+            .stagecraft.yaml, or without one from hadolint's .hadolint.yaml and HADOLINT_*
+            variables (see docs/configuration.md). Exit codes: 0 nothing at or above the
+            failure threshold, 1 findings at or above it, 2 usage, configuration or input error.
             """)
         {
             paths, format, output, threshold, ignore, target, context, config, noColor, colorOption,
@@ -139,7 +141,9 @@ internal static class LintCommand
         var extraIgnores = request.Ignore.Select(code => RuleLookup.Canonical(code)
             ?? throw new StagecraftException("--ignore: " + RuleLookup.UnknownMessage(code))).ToArray();
         var contextDirectory = ContextDirectory(console, request.Context);
-        var configuration = LoadConfiguration(console, request.Config);
+        var configuration = ConfigurationSearch.Load(console.WorkingDirectory, request.Config, console.GetEnvironmentVariable);
+        foreach (var note in configuration.Notes)
+            console.Error.WriteLine("stagecraft: note: " + note);
         var threshold = request.Threshold is null
             ? configuration.Settings.FailureThreshold
             : request.Threshold == None ? null : Parse(request.Threshold);
@@ -167,7 +171,7 @@ internal static class LintCommand
         }
 
         var results = InOrder.Map(dockerfiles.Count, LintOne);
-        var report = new LintReport(results, threshold);
+        var report = new LintReport(results, threshold) { Configuration = configuration.Settings.Source };
         foreach (var (destination, reporter) in reporters)
         {
             if (destination.File is null)
@@ -189,17 +193,6 @@ internal static class LintCommand
             return new TtyReporter(color && output.File is null);
         return LintFormats.Engine(output.Format, workingDirectory)
             ?? throw new StagecraftException($"--format {output.Format}: not available in this build yet (available: {string.Join(", ", LintFormats.Available)})");
-    }
-
-    private static ConfigurationFile LoadConfiguration(CliConsole console, string? explicitPath)
-    {
-        // A file named with --config may live anywhere (ci/, a shared checkout): its paths are relative to where lint runs.
-        if (explicitPath is not null)
-            return ConfigurationFile.Load(Path.GetFullPath(explicitPath, console.WorkingDirectory), explicitPath, pathsRelativeTo: console.WorkingDirectory);
-        var found = ConfigurationFile.Find(console.WorkingDirectory);
-        return found is null
-            ? ConfigurationFile.None(console.WorkingDirectory)
-            : ConfigurationFile.Load(found, Path.GetRelativePath(console.WorkingDirectory, found));
     }
 
     private static string? ContextDirectory(CliConsole console, string? context)

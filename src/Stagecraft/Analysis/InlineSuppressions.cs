@@ -1,18 +1,15 @@
-using System.Text.RegularExpressions;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis;
 
 /// <summary>
-/// <c># stagecraft ignore=ID,…</c> comments: on the line(s) just above an instruction they silence it; with
-/// <c>global</c> the whole file; with <c>stage</c> the rest of the stage. Applied by the engine after all rules ran.
+/// <c># stagecraft ignore=ID,…</c> comments (or <c># hadolint …</c>, the same grammar; see <see cref="CommentPragma"/>):
+/// on the line(s) just above an instruction they silence it; with <c>global</c> the whole file; with <c>stage</c> a
+/// stage. Applied by the engine after all rules ran.
 /// </summary>
-internal sealed partial class InlineSuppressions
+internal sealed class InlineSuppressions
 {
-    private readonly List<(TextSpan Scope, string[] Codes)> _scopes = [];
-
-    [GeneratedRegex(@"^\s*stagecraft\s+(?:(?<scope>global|stage)\s+)?ignore\s*=\s*(?<codes>[A-Za-z0-9_,\s-]+?)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex Pragma();
+    private readonly List<(TextSpan Scope, IReadOnlyList<string> Codes)> _scopes = [];
 
     public static InlineSuppressions From(SyntaxTree tree)
     {
@@ -20,20 +17,17 @@ internal sealed partial class InlineSuppressions
         var children = tree.Root.Children;
         for (var i = 0; i < children.Count; i++)
         {
-            if (children[i] is not CommentSyntax comment)
+            if (children[i] is not CommentSyntax comment || CommentPragma.Parse(comment) is not { Kind: not PragmaKind.Shell } pragma)
                 continue;
-            var match = Pragma().Match(comment.Text);
-            if (!match.Success)
-                continue;
-            var codes = match.Groups["codes"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var scope = match.Groups["scope"].Value.ToLowerInvariant() switch
+            var next = NextInstruction(children, i);
+            var scope = pragma.Kind switch
             {
-                "global" => new TextSpan(0, tree.Source.Length),
-                "stage" => TextSpan.FromBounds(comment.Span.Start, NextFrom(children, i, tree.Source.Length)),
-                _ => NextInstruction(children, i) is { } next ? next.Span : default,
+                PragmaKind.GlobalIgnore => new TextSpan(0, tree.Source.Length),
+                PragmaKind.StageIgnore => StageScope(children, i, next, tree.Source.Length),
+                _ => next >= 0 ? children[next].Span : default,
             };
             if (scope.Length > 0)
-                result._scopes.Add((scope, codes));
+                result._scopes.Add((scope, pragma.Codes));
         }
         return result;
     }
@@ -45,22 +39,31 @@ internal sealed partial class InlineSuppressions
         finding.Rule.Id.Equals(code, StringComparison.OrdinalIgnoreCase) || finding.Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase))
         || finding.Rule.Name.Equals(code, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The instruction right after a run of comment lines (blank lines end the run).</summary>
-    private static InstructionSyntax? NextInstruction(IReadOnlyList<SyntaxNode> children, int index)
+    /// <summary>
+    /// Right above a FROM (as hadolint users write it) the pragma covers that stage; anywhere else, the rest of the
+    /// stage it sits in.
+    /// </summary>
+    private static TextSpan StageScope(IReadOnlyList<SyntaxNode> children, int index, int next, int end) =>
+        next >= 0 && children[next] is FromInstructionSyntax from
+            ? TextSpan.FromBounds(from.Span.Start, NextFrom(children, next, end))
+            : TextSpan.FromBounds(children[index].Span.Start, NextFrom(children, index, end));
+
+    /// <summary>The index of the instruction right after a run of comment lines (blank lines end the run), or -1.</summary>
+    private static int NextInstruction(IReadOnlyList<SyntaxNode> children, int index)
     {
         for (var j = index + 1; j < children.Count; j++)
         {
             switch (children[j])
             {
-                case InstructionSyntax instruction:
-                    return instruction;
+                case InstructionSyntax:
+                    return j;
                 case CommentSyntax:
                     continue;
                 default:
-                    return null;
+                    return -1;
             }
         }
-        return null;
+        return -1;
     }
 
     private static int NextFrom(IReadOnlyList<SyntaxNode> children, int index, int end)

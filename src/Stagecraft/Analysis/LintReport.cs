@@ -11,6 +11,9 @@ public sealed record LintReport(IReadOnlyList<FileLintResult> Files, Severity? F
 {
     public IEnumerable<Finding> Findings => Files.SelectMany(f => f.Findings);
 
+    /// <summary>Where the settings came from, as shown to the user (<c>.stagecraft.yaml</c>, <c>.hadolint.yaml, HADOLINT_IGNORE</c>); null for the defaults.</summary>
+    public string? Configuration { get; init; }
+
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
     /// <summary>True when any finding is at or above the failure threshold: <c>lint</c> then exits 1.</summary>

@@ -16,6 +16,7 @@ internal sealed partial class SemanticModelBuilder
     private readonly Dictionary<string, string?> _metaValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _builtIns;
     private readonly List<(Stage Stage, InstructionSyntax Instruction, string Value, TextSpan Span)> _pendingReferences = [];
+    private IReadOnlyList<string>? _pragmaShell;
 
     private SemanticModelBuilder(SyntaxTree tree, BuildSettings settings)
     {
@@ -41,8 +42,22 @@ internal sealed partial class SemanticModelBuilder
         var scope = VariableScope.Empty;
         IReadOnlyList<string> shell = Stage.DefaultShell;
         var config = ImageConfigState.Initial;
-        foreach (var instruction in _tree.Root.Instructions)
+        foreach (var node in _tree.Root.Children)
         {
+            if (node is CommentSyntax comment)
+            {
+                // '# hadolint shell=powershell': before the first FROM it is every stage's shell, after it the stage's from here on.
+                if (CommentPragma.Parse(comment) is { Kind: PragmaKind.Shell, Shell: { } named })
+                {
+                    if (current is null)
+                        _pragmaShell = [named];
+                    else
+                        shell = [named];
+                }
+                continue;
+            }
+            if (node is not InstructionSyntax instruction)
+                continue;
             if (instruction is FromInstructionSyntax from)
             {
                 if (current is not null)
@@ -135,7 +150,7 @@ internal sealed partial class SemanticModelBuilder
     private (VariableScope Scope, IReadOnlyList<string> Shell) InitialState(Stage stage)
     {
         if (stage.Base.Stage is not { } parent)
-            return (VariableScope.Empty, stage.IsWindows ? WindowsImages.DefaultShell : Stage.DefaultShell);
+            return (VariableScope.Empty, _pragmaShell ?? (stage.IsWindows ? WindowsImages.DefaultShell : Stage.DefaultShell));
         var scope = VariableScope.Empty;
         foreach (var variable in parent.FinalScope.All().Where(v => v.Origin == VariableOrigin.Env))
             scope = scope.With(variable);

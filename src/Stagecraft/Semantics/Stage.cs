@@ -58,7 +58,10 @@ public sealed class Stage
     public VariableScope ScopeAt(InstructionSyntax instruction) =>
         _states.TryGetValue(instruction, out var state) ? state.Scope : FinalScope;
 
-    /// <summary>The shell that runs shell-form commands at an instruction (<c>["/bin/sh", "-c"]</c> unless SHELL changed it).</summary>
+    /// <summary>
+    /// The shell that runs shell-form commands at an instruction: <c>["/bin/sh", "-c"]</c> unless SHELL (or a
+    /// <c># hadolint shell=NAME</c> comment, which gives just <c>[NAME]</c>) changed it.
+    /// </summary>
     public IReadOnlyList<string> ShellAt(InstructionSyntax instruction) =>
         _states.TryGetValue(instruction, out var state) ? state.Shell : IsWindows ? WindowsImages.DefaultShell : DefaultShell;
 

@@ -150,17 +150,17 @@ internal sealed partial class DockerfileParser
         while (p < end)
         {
             var runStart = p;
+            var rest = _bytes.AsSpan(p, end - p);
             if (IsBlank(_bytes[p]))
             {
-                while (p < end && IsBlank(_bytes[p]))
-                    p++;
+                var blanks = rest.IndexOfAnyExcept(Blanks);
+                p = blanks < 0 ? end : p + blanks;
                 AddWhitespace(runStart, p);
                 continue;
             }
-            while (p < end && !IsBlank(_bytes[p]))
-                p++;
-            var kind = Classify(instruction, runStart);
-            AddToken(kind, runStart, p);
+            var word = rest.IndexOfAny(Blanks);
+            p = word < 0 ? end : p + word;
+            AddToken(Classify(instruction, runStart), runStart, p);
         }
     }
 
@@ -181,4 +181,6 @@ internal sealed partial class DockerfileParser
     }
 
     private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\v' or (byte)'\f' or (byte)'\r';
+
+    private static readonly System.Buffers.SearchValues<byte> Blanks = System.Buffers.SearchValues.Create(" \t\v\f\r"u8);
 }

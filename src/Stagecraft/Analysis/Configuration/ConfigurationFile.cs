@@ -9,16 +9,25 @@ public sealed class ConfigurationFile
     /// <summary>The names looked for, in each folder from the working directory up to the repository root.</summary>
     public static IReadOnlyList<string> FileNames { get; } = [".stagecraft.yaml", ".stagecraft.yml"];
 
-    internal ConfigurationFile(string path, string directory, LintConfiguration settings, IReadOnlyList<PathOverride> overrides)
+    internal ConfigurationFile(string path, string directory, LintConfiguration settings, IReadOnlyList<PathOverride> overrides,
+        ConfigurationKind kind = ConfigurationKind.Stagecraft, IReadOnlyList<string>? notes = null)
     {
         Path = path;
         Directory = directory;
         Settings = settings;
         Overrides = overrides;
+        Kind = kind;
+        Notes = notes ?? [];
     }
 
-    /// <summary>The file as shown in messages.</summary>
+    /// <summary>The file as shown in messages; empty when no file was read.</summary>
     public string Path { get; }
+
+    /// <summary>Whose format the settings were read in.</summary>
+    public ConfigurationKind Kind { get; }
+
+    /// <summary>One-line remarks worth showing once (settings read but without effect, rule codes no rule checks yet).</summary>
+    public IReadOnlyList<string> Notes { get; }
 
     /// <summary>The full path of the file's folder; <c>paths:</c> patterns are relative to it.</summary>
     public string Directory { get; }
@@ -58,19 +67,30 @@ public sealed class ConfigurationFile
     /// repository root (the first folder with <c>.git</c>), or at the file-system root outside a repository. Null when none.
     /// </summary>
     /// <exception cref="ConfigurationException">A folder holds both .stagecraft.yaml and .stagecraft.yml.</exception>
-    public static string? Find(string startDirectory)
+    public static string? Find(string startDirectory) => FindUpward(startDirectory, FileNames);
+
+    /// <summary>The first of <paramref name="names"/> in the start folder or a folder above it, up to the repository root.</summary>
+    /// <exception cref="ConfigurationException">A folder holds two of the names.</exception>
+    internal static string? FindUpward(string startDirectory, IReadOnlyList<string> names)
     {
         for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
         {
-            var present = FileNames.Select(n => System.IO.Path.Combine(dir.FullName, n)).Where(File.Exists).ToArray();
-            if (present.Length > 1)
-                throw new ConfigurationException(present[0], 0, $"both {FileNames[0]} and {FileNames[1]} are here; keep one");
-            if (present.Length == 1)
-                return present[0];
+            if (FindIn(dir.FullName, names) is { } found)
+                return found;
             if (System.IO.Directory.Exists(System.IO.Path.Combine(dir.FullName, ".git")) || File.Exists(System.IO.Path.Combine(dir.FullName, ".git")))
                 return null;
         }
         return null;
+    }
+
+    /// <summary>The one of <paramref name="names"/> that exists in a folder, or null.</summary>
+    /// <exception cref="ConfigurationException">Two of them exist: which one is meant cannot be told.</exception>
+    internal static string? FindIn(string directory, IReadOnlyList<string> names)
+    {
+        var present = names.Where(n => File.Exists(System.IO.Path.Combine(directory, n))).ToArray();
+        if (present.Length > 1)
+            throw new ConfigurationException(System.IO.Path.Combine(directory, present[0]), 0, $"both {present[0]} and {present[1]} are here; keep one");
+        return present.Length == 1 ? System.IO.Path.Combine(directory, present[0]) : null;
     }
 
     /// <summary>Reads and validates a configuration file.</summary>
@@ -81,10 +101,16 @@ public sealed class ConfigurationFile
     /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid.</exception>
     public static ConfigurationFile Load(string fullPath, string displayPath, IReadOnlyList<Rule>? rules = null, string? pathsRelativeTo = null)
     {
-        string text;
+        var text = ReadText(fullPath, displayPath);
+        return Parse(text, displayPath, pathsRelativeTo ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(fullPath))!, rules);
+    }
+
+    /// <exception cref="ConfigurationException">The file is missing or unreadable.</exception>
+    internal static string ReadText(string fullPath, string displayPath)
+    {
         try
         {
-            text = File.ReadAllText(fullPath);
+            return File.ReadAllText(fullPath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -94,7 +120,6 @@ public sealed class ConfigurationFile
         {
             throw new ConfigurationException(displayPath, 0, System.IO.Directory.Exists(fullPath) ? "is a directory, not a configuration file" : "cannot read: " + e.Message, e);
         }
-        return Parse(text, displayPath, pathsRelativeTo ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(fullPath))!, rules);
     }
 
     /// <summary>Parses configuration text.</summary>
@@ -110,5 +135,5 @@ public sealed class ConfigurationFile
     }
 
     /// <summary>A file with no settings, for runs without a configuration file.</summary>
-    public static ConfigurationFile None(string directory) => new("", directory, LintConfiguration.Default, []);
+    public static ConfigurationFile None(string directory) => new("", directory, LintConfiguration.Default, [], ConfigurationKind.None);
 }

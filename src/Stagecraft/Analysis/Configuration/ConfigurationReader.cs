@@ -1,13 +1,9 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Stagecraft.Analysis.Configuration;
 
-/// <summary>
-/// Reads <c>.stagecraft.yaml</c> through YamlDotNet's representation model (no reflection, so Native AOT stays clean)
-/// and checks every key, type, severity and rule id, failing with the file and line of the first problem.
-/// </summary>
-internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules)
+/// <summary>Reads <c>.stagecraft.yaml</c>, checking every key, type, severity and rule id, failing with the file and line of the first problem.</summary>
+internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules) : YamlSettingsReader(path)
 {
     private const string Ignored = "ignored";
     private const string Override = "override";
@@ -24,28 +20,11 @@ internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules
 
     private static readonly string[] OverrideEntryKeys = [Paths, Ignored, Override];
 
-    private static readonly string[] SeverityNames = ["error", "warning", "info", "style"];
-
     public (LintConfiguration Settings, IReadOnlyList<PathOverride> Overrides) Read(string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new ConfigurationException(path, e.Start.Line, "invalid YAML: " + Sentence(e.Message), e);
-        }
-        if (stream.Documents.Count == 0)
+        var mapping = ReadRoot(text);
+        if (mapping is null)
             return (LintConfiguration.Default, []);
-        if (stream.Documents.Count > 1)
-            throw Error(stream.Documents[1].RootNode, "a second YAML document; a configuration file holds one");
-        var root = stream.Documents[0].RootNode;
-        if (IsNull(root))
-            return (LintConfiguration.Default, []);
-        if (root is not YamlMappingNode mapping)
-            throw Error(root, "expected settings as 'key: value' lines at the top level");
 
         var settings = LintConfiguration.Default;
         IReadOnlyList<PathOverride> overrides = [];
@@ -59,7 +38,7 @@ internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules
                 Override => settings with { SeverityOverrides = ReadSeverityOverrides(value) },
                 FailureThreshold => settings with { FailureThreshold = ReadThreshold(value) },
                 TrustedRegistries => settings with { TrustedRegistries = ReadStrings(value, TrustedRegistries, "registry host names") },
-                LabelSchema => settings with { LabelSchema = ReadLabelSchema(value) },
+                LabelSchema => settings with { LabelSchema = ReadLabelSchema(value, LabelSchema) },
                 StrictLabels => settings with { StrictLabels = ReadBoolean(value, StrictLabels) },
                 DisableIgnorePragma => settings with { AllowInlineIgnores = !ReadBoolean(value, DisableIgnorePragma) },
                 _ => settings,
@@ -68,22 +47,6 @@ internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules
                 overrides = ReadOverrides(value);
         }
         return (settings, overrides);
-    }
-
-    /// <summary>The entries of a mapping by key name, rejecting unknown, repeated and non-text keys.</summary>
-    private IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode mapping, string[] known, string where)
-    {
-        foreach (var (keyNode, value) in mapping.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } key })
-                throw Error(keyNode, "expected a key name");
-            if (!known.Contains(key))
-            {
-                var suggestion = Spelling.Closest(key, known);
-                throw Error(keyNode, $"unknown key '{key}'{where}" + (suggestion is null ? $" (expected {List(known)})" : $" (did you mean '{suggestion}'?)"));
-            }
-            yield return (key, value);
-        }
     }
 
     private HashSet<string> ReadRuleCodes(YamlNode node, string key)
@@ -99,27 +62,12 @@ internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules
 
     private Dictionary<string, Severity> ReadSeverityOverrides(YamlNode node)
     {
-        if (node is not YamlMappingNode mapping)
-            throw Error(node, $"'{Override}' must map severities to lists of rule ids, e.g. 'warning: [STG001]'");
         var result = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (keyNode, value) in mapping.Children)
+        foreach (var (item, code, severity) in ReadSeverityLists(node, Override, "STG001", RuleCode))
         {
-            if (keyNode is not YamlScalarNode { Value: { } name })
-                throw Error(keyNode, "expected a severity name");
-            if (!Severities.TryParse(name, out var severity) || !SeverityNames.Contains(name))
-            {
-                var suggestion = Spelling.Closest(name, SeverityNames);
-                throw Error(keyNode, $"unknown severity '{name}'" + (suggestion is null ? $" (expected {List(SeverityNames)})" : $" (did you mean '{suggestion}'?)"));
-            }
-            if (IsNull(value))
-                continue;
-            foreach (var item in Items(value, $"{Override}.{name}", "rule ids"))
-            {
-                var code = RuleCode(item);
-                if (result.TryGetValue(code, out var earlier) && earlier != severity)
-                    throw Error(item, $"'{item.Value}' is already listed under '{Severities.Name(earlier)}'");
-                result[code] = severity;
-            }
+            if (result.TryGetValue(code, out var earlier) && earlier != severity)
+                throw Error(item, $"'{item.Value}' is already listed under '{Severities.Name(earlier)}'");
+            result[code] = severity;
         }
         return result;
     }
@@ -135,37 +83,6 @@ internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules
     }
 
     private List<string> ReadStrings(YamlNode node, string key, string what) => Items(node, key, what).Select(i => i.Value!).ToList();
-
-    private Dictionary<string, string> ReadLabelSchema(YamlNode node)
-    {
-        if (node is not YamlMappingNode mapping)
-            throw Error(node, $"'{LabelSchema}' must map label names to kinds, e.g. 'org.opencontainers.image.source: url'");
-        var schema = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in mapping.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } label })
-                throw Error(keyNode, "expected a label name");
-            var kind = Scalar(value, $"{LabelSchema}.{label}", "a label kind");
-            if (!LintConfiguration.LabelKinds.Contains(kind))
-            {
-                var suggestion = Spelling.Closest(kind, LintConfiguration.LabelKinds);
-                throw Error(value, $"unknown label kind '{kind}'" + (suggestion is null ? $" (expected {List(LintConfiguration.LabelKinds)})" : $" (did you mean '{suggestion}'?)"));
-            }
-            schema[label] = kind;
-        }
-        return schema;
-    }
-
-    private bool ReadBoolean(YamlNode node, string key)
-    {
-        var text = Scalar(node, key, "true or false");
-        return text.ToLowerInvariant() switch
-        {
-            "true" => true,
-            "false" => false,
-            _ => throw Error(node, $"'{key}' must be true or false, not '{text}'"),
-        };
-    }
 
     private List<PathOverride> ReadOverrides(YamlNode node)
     {
@@ -195,38 +112,5 @@ internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules
             result.Add(new PathOverride(paths, ignored, severities));
         }
         return result;
-    }
-
-    /// <summary>The non-empty text items of a list.</summary>
-    private IEnumerable<YamlScalarNode> Items(YamlNode node, string key, string what)
-    {
-        if (node is not YamlSequenceNode sequence)
-            throw Error(node, $"'{key}' must be a list of {what}, e.g. [a, b]");
-        foreach (var item in sequence.Children)
-        {
-            if (item is not YamlScalarNode scalar || IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value))
-                throw Error(item, $"'{key}' must be a list of {what}; this item is not one");
-            yield return scalar;
-        }
-    }
-
-    private string Scalar(YamlNode node, string key, string what) =>
-        node is YamlScalarNode { Value: { Length: > 0 } text } ? text.Trim() : throw Error(node, $"'{key}' must be {what}");
-
-    /// <summary>An empty value, <c>~</c> or <c>null</c> written without quotes: the key is as good as absent.</summary>
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted) } scalar
-        && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
-
-    private ConfigurationException Error(YamlNode node, string problem) => new(path, node.Start.Line, problem);
-
-    private static string List(IReadOnlyList<string> names) =>
-        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
-
-    // YamlDotNet's messages are sentences ("While parsing …, did not find expected key."); ours follow a colon.
-    private static string Sentence(string message)
-    {
-        var trimmed = message.Trim().TrimEnd('.');
-        return trimmed.Length > 0 ? char.ToLowerInvariant(trimmed[0]) + trimmed[1..] : "syntax error";
     }
 }

@@ -35,7 +35,8 @@ public sealed class JsonReporter : IFindingsReporter
             report.Files.Sum(f => f.Findings.Count),
             new LintJsonCounts(report.Count(Severity.Error), report.Count(Severity.Warning), report.Count(Severity.Info), report.Count(Severity.Style)),
             report.FailureThreshold is { } threshold ? Severities.Name(threshold) : "none",
-            report.Fails));
+            report.Fails,
+            report.Configuration));
 
     private static LintJsonFinding Finding(Finding finding, FileLintResult file)
     {

@@ -29,8 +29,8 @@ public sealed record LintJsonFix(string Title, string Safety, IReadOnlyList<Lint
 /// <summary>Replace [offset, offset + length) — bytes, also given as lines and columns — with <c>newText</c>.</summary>
 public sealed record LintJsonEdit(int Line, int Column, int EndLine, int EndColumn, int Offset, int Length, string NewText);
 
-/// <summary>Totals, and whether the run fails (a finding at or above <c>failureThreshold</c>: exit code 1).</summary>
-public sealed record LintJsonSummary(int Files, int Findings, LintJsonCounts Counts, string FailureThreshold, bool Failed);
+/// <summary>Totals, whether the run fails (a finding at or above <c>failureThreshold</c>: exit code 1), and the settings' source (absent: defaults).</summary>
+public sealed record LintJsonSummary(int Files, int Findings, LintJsonCounts Counts, string FailureThreshold, bool Failed, string? Configuration = null);
 
 /// <summary>Findings per severity.</summary>
 public sealed record LintJsonCounts(int Error, int Warning, int Info, int Style);

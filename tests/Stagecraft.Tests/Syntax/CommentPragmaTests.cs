@@ -1,0 +1,53 @@
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Tests.Syntax;
+
+/// <summary>The comments that instruct the linter, in Stagecraft's and hadolint's spelling.</summary>
+public class CommentPragmaTests
+{
+    [Theory]
+    [InlineData("stagecraft ignore=STG000", PragmaKind.Ignore, "STG000")]
+    [InlineData("hadolint ignore=DL3008,DL3009", PragmaKind.Ignore, "DL3008 DL3009")]
+    [InlineData("  hadolint\tignore = DL3023 , DL3021 ", PragmaKind.Ignore, "DL3023 DL3021")]
+    [InlineData("hadolint ignore=DL3002 # we accept this, see #12", PragmaKind.Ignore, "DL3002")]
+    [InlineData("hadolint ignore=DL3002,", PragmaKind.Ignore, "DL3002")]
+    [InlineData("hadolint global ignore=DL3003,SC1035", PragmaKind.GlobalIgnore, "DL3003 SC1035")]
+    [InlineData("hadolint global ignore = DL3023 , DL3021", PragmaKind.GlobalIgnore, "DL3023 DL3021")]
+    [InlineData("hadolint stage ignore=DL3011", PragmaKind.StageIgnore, "DL3011")]
+    [InlineData("Stagecraft Stage Ignore=apt-lists-not-cleaned", PragmaKind.StageIgnore, "apt-lists-not-cleaned")]
+    public void Reads_ignore_pragmas(string text, PragmaKind kind, string codes)
+    {
+        var pragma = CommentPragma.Parse(text);
+
+        Assert.NotNull(pragma);
+        Assert.Equal(kind, pragma.Kind);
+        Assert.Equal(codes.Split(' '), pragma.Codes);
+    }
+
+    [Theory]
+    [InlineData("hadolint shell=powershell", "powershell")]
+    [InlineData("hadolint shell = pwsh # Windows image", "pwsh")]
+    [InlineData("stagecraft shell=/bin/bash", "/bin/bash")]
+    public void Reads_the_shell_pragma(string text, string shell)
+    {
+        var pragma = CommentPragma.Parse(text);
+
+        Assert.Equal(new CommentPragma(PragmaKind.Shell, [], shell) with { Codes = pragma!.Codes }, pragma);
+        Assert.Empty(pragma.Codes);
+    }
+
+    [Theory]
+    [InlineData("install the packages")]
+    [InlineData("hadolint")]
+    [InlineData("hadolint ignore")]
+    [InlineData("hadolint ignore=")]
+    [InlineData("hadolintignore=DL3008")]
+    [InlineData("hadolint ignore=DL3008 because reasons")]
+    [InlineData("hadolint local ignore=DL3008")]
+    [InlineData("shellcheck disable=SC2086")]
+    [InlineData("hadolint shell=")]
+    public void Ordinary_comments_hold_no_pragma(string text)
+    {
+        Assert.Null(CommentPragma.Parse(text));
+    }
+}
