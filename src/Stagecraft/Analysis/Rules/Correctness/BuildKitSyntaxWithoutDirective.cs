@@ -64,7 +64,9 @@ public sealed class BuildKitSyntaxWithoutDirective : Rule
         var all = tree.Root.Instructions.Concat(tree.Root.Instructions.OfType<OnbuildInstructionSyntax>().Where(o => o.Trigger is not null).Select(o => o.Trigger!));
         foreach (var instruction in all)
         {
-            var keyword = instruction.Kind.ToString().ToUpperInvariant();
+            if (instruction.Flags.Count == 0 && instruction.Heredocs.Count == 0)
+                continue;
+            var keyword = instruction.Keyword.ToUpperInvariant();
             foreach (var flag in instruction.Flags)
             {
                 var version = (instruction.Kind, flag.Name) switch

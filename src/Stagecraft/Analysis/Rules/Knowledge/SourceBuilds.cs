@@ -14,6 +14,9 @@ internal static class SourceBuilds
     /// <summary>Reads an (unwrapped) command; null when it does not build anything.</summary>
     public static SourceBuild? Read(ShellCommand command)
     {
+        // Every command of every RUN comes through here: decide on the name before looking at the arguments.
+        if (command.BaseName is not ("go" or "cargo" or "mvn" or "mvnw" or "gradle" or "gradlew" or "dotnet" or "tsc" or "npm" or "yarn" or "pnpm" or "bun" or "make" or "gmake"))
+            return null;
         var positionals = command.PositionalArguments.Select(w => w.Value).ToArray();
         var first = positionals.FirstOrDefault();
         switch (command.BaseName)
