@@ -55,8 +55,10 @@ internal static class LayerFiles
     }
 
     /// <summary>The paths a RUN's script writes, in order, each with the script offset it is written at.</summary>
-    public static IEnumerable<(AddedPath Path, int At)> OfRun(RunInstructionSyntax run, ShellScript script, string workdir, VariableScope scope, bool root)
+    public static List<(AddedPath Path, int At)> OfRun(RunInstructionSyntax run, ShellScript script, string workdir, VariableScope scope, bool root)
     {
+        var result = new List<(AddedPath Path, int At)>();
+        var writes = new List<(string? Path, bool IsTree)>();
         var cwd = (string?)workdir;
         foreach (var raw in script.Commands)
         {
@@ -67,12 +69,15 @@ internal static class LayerFiles
                 cwd = command.IsNamed("cd") && raw.Depth == 0 && command.PositionalArguments is [{ IsLiteral: true } target] && cwd is not null ? Resolve(cwd, target.Value) : null;
                 continue;
             }
-            foreach (var (path, isTree) in Writes(command, cwd, scope, root))
+            writes.Clear();
+            AddWrites(writes, command, cwd, scope, root);
+            foreach (var (path, isTree) in writes)
             {
                 if (path is not null && !run.Mounts.Any(m => m.Type is "cache" or "tmpfs" or "bind" && m.Target is { } t && Covers(Resolve(workdir, t), path, true)))
-                    yield return (new AddedPath(path, run, raw, isTree), raw.Span.Start);
+                    result.Add((new AddedPath(path, run, raw, isTree), raw.Span.Start));
             }
         }
+        return result;
     }
 
     /// <summary>True when removing <paramref name="removed"/> (which may hold a glob) deletes <paramref name="path"/>, or part of it when it is a tree.</summary>
@@ -80,16 +85,16 @@ internal static class LayerFiles
         path == removed || path.StartsWith(removed + "/", StringComparison.Ordinal) || (isTree && removed.StartsWith(path + "/", StringComparison.Ordinal))
         || (removed.IndexOfAny(['*', '?']) >= 0 && System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(removed, path, ignoreCase: false));
 
-    private static IEnumerable<(string? Path, bool IsCache)> Writes(ShellCommand command, string? cwd, VariableScope scope, bool root)
+    private static void AddWrites(List<(string? Path, bool IsTree)> into, ShellCommand command, string? cwd, VariableScope scope, bool root)
     {
         foreach (var redirection in command.Redirections)
         {
             if (redirection.Operator is ShellRedirectionOperator.Output or ShellRedirectionOperator.Append or ShellRedirectionOperator.Clobber
                 && redirection.Target is { IsLiteral: true } target && !target.Value.StartsWith("/dev/", StringComparison.Ordinal))
-                yield return (Local(cwd, target.Value), false);
+                into.Add((Local(cwd, target.Value), false));
         }
         if (command.BaseName is not ("wget" or "curl" or "git" or "apt-get" or "apt" or "apk" or "yum" or "dnf" or "pip" or "pip3" or "npm"))
-            yield break;
+            return;
         var words = command.PositionalArguments.Select(w => w.Value).ToArray();
         switch (command.BaseName)
         {
@@ -97,27 +102,27 @@ internal static class LayerFiles
                 var output = Output(command, command.BaseName == "wget" ? 'O' : 'o', command.BaseName == "wget" ? "--output-document" : "--output");
                 var url = words.FirstOrDefault(w => w.Contains("://", StringComparison.Ordinal));
                 if (output is not null)
-                    yield return (output == "-" ? null : Local(cwd, output), false);
+                    into.Add((output == "-" ? null : Local(cwd, output), false));
                 else if (url is not null && (command.BaseName == "wget" || command.HasOption("-O", "--remote-name")))
-                    yield return (Local(command.GetOptionValue("-P", "--directory-prefix") is { } prefix ? Local(cwd, prefix) : cwd, url.Split('?')[0].TrimEnd('/').Split('/')[^1]), false);
+                    into.Add((Local(command.GetOptionValue("-P", "--directory-prefix") is { } prefix ? Local(cwd, prefix) : cwd, url.Split('?')[0].TrimEnd('/').Split('/')[^1]), false));
                 break;
             case "git" when words is ["clone", var repository, ..]:
-                yield return (Local(cwd, words.Length > 2 ? words[2] : repository.TrimEnd('/').Split('/')[^1].Replace(".git", "", StringComparison.Ordinal)), true);
+                into.Add((Local(cwd, words.Length > 2 ? words[2] : repository.TrimEnd('/').Split('/')[^1].Replace(".git", "", StringComparison.Ordinal)), true));
                 break;
             case "apt-get" or "apt" when words is ["update", ..]:
-                yield return ("/var/lib/apt/lists", true);
+                into.Add(("/var/lib/apt/lists", true));
                 break;
             case "apk" when (words is ["add", ..] && !command.HasOption("--no-cache")) || words is ["update", ..]:
-                yield return ("/var/cache/apk", true);
+                into.Add(("/var/cache/apk", true));
                 break;
             case "yum" or "dnf" when words is ["install" or "update" or "upgrade" or "makecache", ..]:
-                yield return ("/var/cache/" + command.BaseName, true);
+                into.Add(("/var/cache/" + command.BaseName, true));
                 break;
             case "pip" or "pip3" when root && words is ["install", ..] && !command.HasOption("--no-cache-dir") && !scope.IsDeclared("PIP_NO_CACHE_DIR"):
-                yield return ("/root/.cache/pip", true);
+                into.Add(("/root/.cache/pip", true));
                 break;
             case "npm" when root && words is ["install" or "i" or "ci", ..]:
-                yield return ("/root/.npm", true);
+                into.Add(("/root/.npm", true));
                 break;
         }
     }

@@ -36,7 +36,7 @@ public sealed class FilesRemovedInLaterLayer : Rule
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
                 var root = IsRoot(context, stage, run);
-                var own = LayerFiles.OfRun(run, script.Script, workdir, context.Model.ScopeAt(run), root).ToArray();
+                var own = LayerFiles.OfRun(run, script.Script, workdir, context.Model.ScopeAt(run), root);
                 foreach (var rm in script.Script.FindCommands("rm"))
                 {
                     var rewritten = own.Where(o => o.At < rm.Span.Start).Select(o => o.Path).ToArray();
