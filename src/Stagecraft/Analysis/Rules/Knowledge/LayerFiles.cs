@@ -11,7 +11,7 @@ internal sealed record AddedPath(string Path, InstructionSyntax Instruction, str
 
 /// <summary>
 /// What instructions put into layers, as far as the Dockerfile shows: COPY/ADD destinations, downloads (wget -O, curl -o/-O),
-/// git clones, shell redirections and package-manager caches (apt lists, apk/yum/dnf caches, pip and npm caches).
+/// git clones, shell redirections and the package-manager caches of <see cref="PackageManagers"/>.
 /// </summary>
 internal static class LayerFiles
 {
@@ -127,21 +127,16 @@ internal static class LayerFiles
             case "git" when words is ["clone", var repository, ..]:
                 yield return (Local(cwd, words.Length > 2 ? words[2] : repository.TrimEnd('/').Split('/')[^1].Replace(".git", "", StringComparison.Ordinal)), true);
                 break;
-            case "apt-get" or "apt" when words is ["update", ..]:
-                yield return ("/var/lib/apt/lists", true);
-                break;
-            case "apk" when (words is ["add", ..] && !command.HasOption("--no-cache")) || words is ["update", ..]:
-                yield return ("/var/cache/apk", true);
-                break;
-            case "yum" or "dnf" when words is ["install" or "update" or "upgrade" or "makecache", ..]:
-                yield return ("/var/cache/" + command.BaseName, true);
-                break;
-            case "pip" or "pip3" when root && words is ["install", ..] && !command.HasOption("--no-cache-dir") && !scope.IsDeclared("PIP_NO_CACHE_DIR"):
-                yield return ("/root/.cache/pip", true);
-                break;
-            case "npm" when root && words is ["install" or "i" or "ci", ..]:
-                yield return ("/root/.npm", true);
-                break;
+        }
+        // The caches STG003 knows about; a cache in an unknown home (a non-root user) cannot be named.
+        if (PackageManagers.Find(command) is { Layer: { } layer } manager && (manager.Read(command) & layer.Writes) != 0
+            && CacheCoverage.DisabledBy(manager, command, scope, null) is null)
+        {
+            foreach (var location in CacheCoverage.Locate(manager, command, scope, null))
+            {
+                if (location.StaysInLayer && (location.Path.StartsWith('/') ? location.Path : root ? "/root" + location.Path[1..] : null) is { } path)
+                    yield return (path, true);
+            }
         }
     }
 

@@ -28,4 +28,18 @@ public class PackageDownloadWithoutCacheMountTests
         RuleAssert.Quiet(Rule, "FROM python:3.12\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/pipcache pip install flask\n");
         RuleAssert.Quiet(Rule, "FROM node:22\nRUN --mount=type=cache,target=/cache npm_config_cache=/cache/npm npm ci\n");
     }
+
+    [Fact]
+    public void Where_a_variable_moved_the_cache_only_a_mount_there_counts_and_the_advice_names_it()
+    {
+        var finding = Assert.Single(RuleAssert.Marked(Rule, "FROM python:3.12\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip [|pip install flask|]\n"));
+        Assert.StartsWith("pip starts from an empty cache whenever this step reruns: add `--mount=type=cache,target=/pipcache` to the RUN", finding.Message);
+    }
+
+    [Fact]
+    public void A_target_that_only_mentions_the_manager_does_not_count_but_one_inside_its_cache_does()
+    {
+        RuleAssert.Marked(Rule, "FROM python:3.12\nRUN --mount=type=cache,target=/tmp/pip-wheels [|pip install flask|]\n");
+        RuleAssert.Quiet(Rule, "FROM maven:3.9\nRUN --mount=type=cache,target=/root/.m2/repository mvn -B package\n");
+    }
 }
