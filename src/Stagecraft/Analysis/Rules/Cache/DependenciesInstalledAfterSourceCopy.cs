@@ -56,7 +56,8 @@ public sealed class DependenciesInstalledAfterSourceCopy : Rule
                         prepared.Add(step.Ecosystem);
                     continue;
                 }
-                var cached = CachePaths.MountCovers(context.Model, run, step.CacheDirectories, orInside: true);
+                var cached = CacheCoverage.Keeps(CacheCoverage.MountsOf(context.Model, run),
+                    CacheCoverage.Locate(step.Manager, command.Unwrap(), stage.ScopeAt(run), null), CacheUse.BetweenBuilds);
                 if (prepared.Contains(step.Ecosystem) || (step.Kind == DependencyStepKind.Build && cached) || !reported.Add(step.Ecosystem))
                     continue;
                 var copy = instructions[copyIndex];

@@ -1,5 +1,6 @@
 using Stagecraft.Analysis.Rules.Knowledge;
 using Stagecraft.Semantics;
+using Stagecraft.Semantics.Shell;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Cache;
@@ -16,7 +17,7 @@ public sealed class PackageDownloadWithoutCacheMount : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "apt-get/apt install, apk add (not with --no-cache, which keeps nothing and downloads little), yum/dnf install, pip/uv/poetry install, npm ci/install, yarn install, pnpm install, go build/install/mod download, cargo build, mvn, gradle, dotnet restore/build/publish, bundle install and composer install in a RUN of any stage the build runs, when the RUN has no `--mount=type=cache` on that manager's cache directory (or a folder above it, or where its cache variable such as PIP_CACHE_DIR or GOCACHE points). One finding per manager per RUN. Windows stages and ONBUILD triggers are left alone.",
+        Flags: "A command that downloads packages or dependencies in a RUN of any stage the build runs, when the RUN has no `--mount=type=cache` where that manager keeps its downloads: apt-get/apt/aptitude install and upgrade, apk add and upgrade (not with --no-cache, which keeps nothing and downloads little), yum/dnf/microdnf and zypper installs and upgrades, pip, uv, poetry and pipenv installs, npm ci/install, yarn install, pnpm install, bun install, go build/install/mod download, cargo build, mvn, gradle, dotnet restore/build/publish, bundle install and composer install. A mount counts when its target is the cache folder, a folder above it or one inside it — the default folder (in any user's home), or where a variable such as PIP_CACHE_DIR, npm_config_cache, GOCACHE, GOMODCACHE or XDG_CACHE_HOME moved it; a target that merely contains the manager's name does not, nor does a tmpfs, which starts empty every build. One finding per manager per RUN. Not reported: the manager updating itself (`pip install --upgrade pip setuptools wheel`, `npm install -g npm`), one or two small archives; and OS packages that the same RUN removes again (a `--virtual` group deleted, a purge, or apt-mark auto + `purge --auto-remove`) when nothing from the build context comes before the RUN — such a step installs a temporary toolchain to build something pinned in the Dockerfile, as the official images' release builds do: it reruns only when the Dockerfile changes, its time goes to the build, and those images are built on fresh builders where a cache mount starts empty anyway. Windows stages and ONBUILD triggers are left alone.",
         WhyItMatters: "When a step's cache is invalidated (a changed lockfile, a new base image) the whole download starts from nothing: hundreds of MB for a Maven or Gradle project, a full Go module and build cache, every wheel pip needs. A cache mount keeps those files on the builder between builds without putting them in any layer, so incremental rebuilds often go from minutes to seconds and the image needs no cache cleanup. Cache mounts need BuildKit (the default builder since Docker Engine 23.0).",
         Bad: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt",
         Good: "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt",
@@ -25,29 +26,69 @@ public sealed class PackageDownloadWithoutCacheMount : Rule
     public override void Check(RuleContext context)
     {
         var buildKitNote = context.Tree.Root.GetDirective("syntax") is null ? " (cache mounts need BuildKit)" : "";
-        foreach (var stage in context.TargetStages.Where(s => !s.IsWindows))
+        var seen = new List<PackageManager>();
+        foreach (var stage in context.TargetStages)
         {
-            foreach (var run in stage.Instructions.OfType<RunInstructionSyntax>())
+            if (stage.IsWindows)
+                continue;
+            var readsContext = BuildContextReads.Before(stage);
+            foreach (var instruction in stage.Instructions)
             {
-                if (context.Script(run) is not { } script)
+                readsContext = readsContext || BuildContextReads.Reads(instruction);
+                if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
-                var scope = context.Model.ScopeAt(run);
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var command in script.Script.Commands)
+                var packages = RunPackages.Read(context.Model, run, script.Script, stage.ScopeAt(run));
+                seen.Clear();
+                foreach (var command in packages.Commands)
                 {
-                    if (DownloadCaches.Read(command.Unwrap()) is not { } download || !seen.Add(download.Manager) || DownloadCaches.IsCovered(run, download, scope))
+                    if ((command.Verb & (PackageVerb.Install | PackageVerb.Upgrade)) == 0 || command.Manager.MountAdvice?.Invoke(command.Effective) is not { } mount
+                        || seen.Contains(command.Manager) || packages.MountKeeps(command, CacheUse.BetweenBuilds)
+                        || InstallsOnlyItself(command) || (!readsContext && TemporaryToolchain(script.Script, command)))
                         continue;
-                    var mount = download.Manager == "apt-get"
-                        ? "`--mount=type=cache,target=/var/cache/apt,sharing=locked` and `--mount=type=cache,target=/var/lib/apt,sharing=locked` (and drop /etc/apt/apt.conf.d/docker-clean)"
-                        : $"`--mount=type=cache,target={download.CacheTarget}`";
+                    seen.Add(command.Manager);
+                    if (command.Caches.FirstOrDefault(c => c.Moved) is { Path: { } moved })
+                        mount = $"`--mount=type=cache,target={moved}`";
                     var user = UserAt(stage, run, context) is { } name ? $" (as user {name}, under that user's home)" : "";
-                    var disabled = DownloadCaches.CacheDisabledBy(download) is { } option ? $" in place of {option}" : "";
-                    context.Report(script.ToFileSpan(download.Command.Span),
-                        $"{download.Manager} starts from an empty cache whenever this step reruns: add {mount}{disabled} to the RUN to keep its downloads on the builder between builds{user}{buildKitNote}", stage);
+                    var disabled = command.CacheDisabledBy is { } option ? $" in place of {option}" : "";
+                    context.Report(script.ToFileSpan(command.Written.Span),
+                        $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {mount}{disabled} to the RUN to keep its downloads on the builder between builds{user}{buildKitNote}", stage);
                 }
             }
         }
     }
+
+    /// <summary>The manager updating itself (pip install --upgrade pip setuptools wheel, npm install -g npm@10): one or two small archives.</summary>
+    private static bool InstallsOnlyItself(PackageCommand command)
+    {
+        var own = command.Manager.OwnPackages;
+        var words = command.Effective.PositionalArguments;
+        if (own.Length == 0 || command.Effective.HasOption("-r", "--requirement", "-e", "--editable", "-c", "--constraint"))
+            return false;
+        // Skip `pip` of `python -m pip`, then the verb.
+        var first = (words.Count > 0 && words[0].Value == "pip" && command.Effective.BaseName != "pip" ? 1 : 0) + 1;
+        if (words.Count <= first)
+            return false;
+        for (var i = first; i < words.Count; i++)
+        {
+            if (Array.IndexOf(own, PackageName(words[i].Value)) < 0)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary><c>setuptools==79.0.1</c>, <c>wheel&lt;0.46</c>, <c>npm@10</c> and <c>pip[extra]</c> give the bare name.</summary>
+    private static string PackageName(string word)
+    {
+        var end = word.Length > 1 ? word.AsSpan(1).IndexOfAny("=<>!~;[@ ") + 1 : 0;
+        return (end > 0 ? word[..end] : word).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// OS packages installed and removed again in the same RUN (a `--virtual` group deleted, purged, or the apt-mark auto +
+    /// autoremove idiom): a toolchain that exists for this step only.
+    /// </summary>
+    private static bool TemporaryToolchain(ShellScript script, PackageCommand command) =>
+        SystemPackages.ReadInstall(command.Effective) is { Packages.Count: > 0 } install && SystemPackages.RemovalsAfter(script, install).RemovesAll();
 
     /// <summary>The non-root user a RUN runs as, from the last USER before it in its stage or the stages it is built on.</summary>
     private static string? UserAt(Stage stage, RunInstructionSyntax run, RuleContext context)

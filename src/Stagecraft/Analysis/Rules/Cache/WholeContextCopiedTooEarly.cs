@@ -48,7 +48,7 @@ public sealed class WholeContextCopiedTooEarly : Rule
             var line = context.Tree.GetPosition(script.ToFileSpan(install.Span).Start).Line;
             var copySpan = TextSpan.FromBounds(copy.KeywordSpan.Start, copy.ArgumentsSpan.End);
             context.Report(copySpan,
-                $"`{install.Name} {PackageCaches.Sub(install)}` on line {line} does not need the source copied here: move it above this copy so code changes keep its layer cached",
+                $"`{install.Name} {PackageManagers.Subcommand(install)}` on line {line} does not need the source copied here: move it above this copy so code changes keep its layer cached",
                 stage);
             return;
         }
@@ -57,7 +57,7 @@ public sealed class WholeContextCopiedTooEarly : Rule
     /// <summary>An install of named packages from a repository: no local package files, no package lists read from files or commands.</summary>
     private static bool IsRepositoryInstall(ShellCommand command)
     {
-        var sub = PackageCaches.Sub(command);
+        var sub = PackageManagers.Subcommand(command);
         var isInstall = command.IsNamed("apk") ? sub == "add"
             : command.IsNamed("zypper") ? sub is "install" or "in"
             : sub is "install" or "groupinstall";

@@ -68,6 +68,16 @@ internal static partial class BuildTools
         };
     }
 
+    /// <summary>
+    /// True for buildpack-deps in its full variant (not -curl or -scm): a toolchain image by design, with gcc, make and the
+    /// common -dev headers, and the base of the official images' full variants.
+    /// </summary>
+    public static bool IsToolchainBase(string reference)
+    {
+        var (repository, tag) = Split(reference.ToLowerInvariant());
+        return repository == "buildpack-deps" && !tag.EndsWith("curl", StringComparison.Ordinal) && !tag.EndsWith("scm", StringComparison.Ordinal);
+    }
+
     /// <summary>Splits an image reference into repository (without docker.io/library/) and tag (empty when none).</summary>
     public static (string Repository, string Tag) Split(string reference)
     {

@@ -13,17 +13,14 @@ internal enum DependencyStepKind
 /// A command that fetches a project's dependencies, with the manifests it reads. <paramref name="Required"/> must be
 /// copied; <paramref name="Usual"/> (lockfiles) are named even when the context is unknown; <paramref name="IfPresent"/>
 /// only when the context shows them. <paramref name="Prefetch"/> is the dependency-only command to run first for a build
-/// step whose manifests are enough for it; <paramref name="CacheDirectories"/> hold the downloaded dependencies.
+/// step whose manifests are enough for it; <paramref name="Manager"/> says where the downloaded dependencies are cached.
 /// </summary>
 internal sealed record DependencyStep(string Ecosystem, DependencyStepKind Kind, string Display, string[] Required, string[] Usual,
-    string[] IfPresent, string? Prefetch, string[] CacheDirectories);
+    string[] IfPresent, string? Prefetch, PackageManager Manager);
 
 /// <summary>Language package managers: which commands install a project's dependencies and from which manifest files.</summary>
 internal static class DependencyInstalls
 {
-    private static readonly string[] NodeCaches = ["~/.npm", "/usr/local/share/.cache/yarn", "~/.cache/yarn", "~/.local/share/pnpm", "/pnpm/store", "~/.bun"];
-    private static readonly string[] PipCaches = ["~/.cache/pip", "~/.cache/uv", "~/.cache/pypoetry", "~/.cache/pipenv"];
-    private static readonly string[] GoCaches = ["/go/pkg/mod", "~/go/pkg/mod"];
 
     /// <summary>Classifies an unwrapped command, or returns null when it installs no project dependencies.</summary>
     public static DependencyStep? Classify(ShellCommand command)
@@ -47,41 +44,37 @@ internal static class DependencyInstalls
             "poetry" when sub == "install" => Python("poetry", "poetry install", ["pyproject.toml"], ["poetry.lock"]),
             "pipenv" when sub is "install" or "sync" && positionals.Count == 1 => Python("pipenv", "pipenv " + sub, ["Pipfile"], ["Pipfile.lock"]),
             "go" => Go(command, positionals),
-            "bundle" when sub is null or "install" => new("bundler", DependencyStepKind.Install, "bundle install", ["Gemfile"], ["Gemfile.lock"], [], null, ["/usr/local/bundle/cache", "~/.bundle"]),
-            "composer" when sub == "install" => new("composer", DependencyStepKind.Install, "composer install", ["composer.json"], ["composer.lock"], [], null, ["~/.composer/cache", "/tmp/cache"]),
-            "cargo" when sub == "fetch" => new("cargo", DependencyStepKind.Install, "cargo fetch", ["Cargo.toml"], ["Cargo.lock"], [], null, CargoCaches),
+            "bundle" when sub is null or "install" => new("bundler", DependencyStepKind.Install, "bundle install", ["Gemfile"], ["Gemfile.lock"], [], null, PackageManagers.Named("bundle")),
+            "composer" when sub == "install" => new("composer", DependencyStepKind.Install, "composer install", ["composer.json"], ["composer.lock"], [], null, PackageManagers.Named("composer")),
+            "cargo" when sub == "fetch" => new("cargo", DependencyStepKind.Install, "cargo fetch", ["Cargo.toml"], ["Cargo.lock"], [], null, PackageManagers.Named("cargo")),
             "cargo" when sub is "build" or "install" or "test" && (sub != "install" || command.HasOption("--path"))
-                => Build("cargo", "cargo " + sub, ["Cargo.toml"], ["Cargo.lock"], null, CargoCaches),
+                => Build("cargo", "cargo " + sub, ["Cargo.toml"], ["Cargo.lock"], null, PackageManagers.Named("cargo")),
             "mvn" or "mvnw" => Maven(command, positionals),
             "gradle" or "gradlew" when positionals.Any(p => p.Value is "dependencies" or "androidDependencies")
-                => new("gradle", DependencyStepKind.Install, "gradle dependencies", ["build.gradle"], [], [], null, GradleCaches),
+                => new("gradle", DependencyStepKind.Install, "gradle dependencies", ["build.gradle"], [], [], null, PackageManagers.Named("gradle")),
             "gradle" or "gradlew" when positionals.FirstOrDefault(p => p.Value is "build" or "assemble" or "bootJar" or "jar" or "shadowJar" or "installDist") is { } task
-                => Build("gradle", "gradle " + task.Value, ["build.gradle"], [], null, GradleCaches),
-            "dotnet" when sub == "restore" => new("dotnet", DependencyStepKind.Install, "dotnet restore", ["*.csproj"], [], [], null, NuGetCaches),
+                => Build("gradle", "gradle " + task.Value, ["build.gradle"], [], null, PackageManagers.Named("gradle")),
+            "dotnet" when sub == "restore" => new("dotnet", DependencyStepKind.Install, "dotnet restore", ["*.csproj"], [], [], null, PackageManagers.Named("dotnet")),
             "dotnet" when sub is "publish" or "build" && !command.HasOption("--no-restore")
-                => Build("dotnet", "dotnet " + sub, ["*.csproj"], [], "dotnet restore", NuGetCaches),
+                => Build("dotnet", "dotnet " + sub, ["*.csproj"], [], "dotnet restore", PackageManagers.Named("dotnet")),
             _ => null,
         };
     }
 
-    private static readonly string[] CargoCaches = ["/usr/local/cargo/registry", "~/.cargo/registry"];
-    private static readonly string[] GradleCaches = ["~/.gradle"];
-    private static readonly string[] NuGetCaches = ["~/.nuget/packages"];
-
     private static DependencyStep Node(string ecosystem, string display, string lockfile, string[] ifPresent) =>
-        new(ecosystem, DependencyStepKind.Install, display, ["package.json"], lockfile.Length > 0 ? [lockfile] : [], ifPresent, null, NodeCaches);
+        new(ecosystem, DependencyStepKind.Install, display, ["package.json"], lockfile.Length > 0 ? [lockfile] : [], ifPresent, null, PackageManagers.Named(ecosystem));
 
     private static DependencyStep Python(string ecosystem, string display, string[] required, string[] usual) =>
-        new(ecosystem, DependencyStepKind.Install, display, required, usual, [], null, PipCaches);
+        new(ecosystem, DependencyStepKind.Install, display, required, usual, [], null, PackageManagers.Named(ecosystem));
 
-    private static DependencyStep Build(string ecosystem, string display, string[] required, string[] usual, string? prefetch, string[] caches) =>
-        new(ecosystem, DependencyStepKind.Build, display, required, usual, [], prefetch, caches);
+    private static DependencyStep Build(string ecosystem, string display, string[] required, string[] usual, string? prefetch, PackageManager manager) =>
+        new(ecosystem, DependencyStepKind.Build, display, required, usual, [], prefetch, manager);
 
     /// <summary>True for <c>pip install</c> and <c>python -m pip install</c>; <paramref name="skip"/> is the index of the <c>install</c> word.</summary>
     private static bool IsPip(ShellCommand command, out int skip)
     {
         skip = -1;
-        if (!PackageCaches.IsPip(command))
+        if (!PackageManagers.IsPip(command))
             return false;
         for (var i = 1; i < command.Words.Count && skip < 0; i++)
         {
@@ -112,29 +105,31 @@ internal static class DependencyInstalls
             else if (value is "." or "./" || value.StartsWith(".[", StringComparison.Ordinal) || value.StartsWith("./", StringComparison.Ordinal))
                 installsProject = true;
         }
+        // `uv pip install` caches where uv does.
+        var manager = command.IsNamed("uv") ? PackageManagers.Named("uv") : PackageManagers.Pip;
         if (files.Count > 0 && files.All(f => !f.Contains('$')))
-            return Python("pip", "pip install -r " + string.Join(" -r ", files), files.ToArray(), []);
+            return new("pip", DependencyStepKind.Install, "pip install -r " + string.Join(" -r ", files), files.ToArray(), [], [], null, manager);
         return installsProject
-            ? new("pip", DependencyStepKind.Build, "pip install .", ["pyproject.toml"], [], [], null, PipCaches)
+            ? new("pip", DependencyStepKind.Build, "pip install .", ["pyproject.toml"], [], [], null, manager)
             : null;
     }
 
     private static DependencyStep? Go(ShellCommand command, IReadOnlyList<ShellWord> positionals)
     {
         if (positionals is [{ Value: "mod" }, { Value: "download" }, ..])
-            return new("go", DependencyStepKind.Install, "go mod download", ["go.mod"], ["go.sum"], [], null, GoCaches);
+            return new("go", DependencyStepKind.Install, "go mod download", ["go.mod"], ["go.sum"], [], null, PackageManagers.Named("go"));
         if (positionals.Count == 0 || positionals[0].Value is not ("build" or "install" or "test" or "vet" or "run")
             || positionals.Any(p => p.Value.Contains('@')) || command.GetOptionValue("-mod") == "vendor" || command.HasArgument("-mod=vendor"))
             return null;
-        return Build("go", "go " + positionals[0].Value, ["go.mod"], ["go.sum"], "go mod download", GoCaches);
+        return Build("go", "go " + positionals[0].Value, ["go.mod"], ["go.sum"], "go mod download", PackageManagers.Named("go"));
     }
 
     private static DependencyStep? Maven(ShellCommand command, IReadOnlyList<ShellWord> positionals)
     {
-        string[] caches = ["~/.m2/repository"];
+        var maven = PackageManagers.Named("mvn");
         if (positionals.Any(p => p.Value.StartsWith("dependency:", StringComparison.Ordinal)))
-            return new("maven", DependencyStepKind.Install, "mvn dependency:go-offline", ["pom.xml"], [], [], null, caches);
+            return new("maven", DependencyStepKind.Install, "mvn dependency:go-offline", ["pom.xml"], [], [], null, maven);
         var goal = positionals.FirstOrDefault(p => p.Value is "package" or "install" or "verify" or "compile" or "test");
-        return goal is null ? null : Build("maven", "mvn " + goal.Value, ["pom.xml"], [], command.IsNamed("mvn") ? "mvn dependency:go-offline" : null, caches);
+        return goal is null ? null : Build("maven", "mvn " + goal.Value, ["pom.xml"], [], command.IsNamed("mvn") ? "mvn dependency:go-offline" : null, maven);
     }
 }

@@ -18,7 +18,7 @@ internal sealed record AddedPath(string Path, InstructionSyntax Instruction, She
 
 /// <summary>
 /// What instructions put into layers, as far as the Dockerfile shows: COPY/ADD destinations, downloads (wget -O, curl -o/-O),
-/// git clones, shell redirections and package-manager caches (apt lists, apk/yum/dnf caches, pip and npm caches).
+/// git clones, shell redirections and the package-manager caches of <see cref="PackageManagers"/>.
 /// </summary>
 internal static class LayerFiles
 {
@@ -93,9 +93,7 @@ internal static class LayerFiles
                 && redirection.Target is { IsLiteral: true } target && !target.Value.StartsWith("/dev/", StringComparison.Ordinal))
                 into.Add((Local(cwd, target.Value), false));
         }
-        if (command.BaseName is not ("wget" or "curl" or "git" or "apt-get" or "apt" or "apk" or "yum" or "dnf" or "pip" or "pip3" or "npm"))
-            return;
-        var words = command.PositionalArguments.Select(w => w.Value).ToArray();
+        var words = command.BaseName is "wget" or "curl" or "git" ? command.PositionalArguments.Select(w => w.Value).ToArray() : [];
         switch (command.BaseName)
         {
             case "wget" or "curl":
@@ -109,21 +107,16 @@ internal static class LayerFiles
             case "git" when words is ["clone", var repository, ..]:
                 into.Add((Local(cwd, words.Length > 2 ? words[2] : repository.TrimEnd('/').Split('/')[^1].Replace(".git", "", StringComparison.Ordinal)), true));
                 break;
-            case "apt-get" or "apt" when words is ["update", ..]:
-                into.Add(("/var/lib/apt/lists", true));
-                break;
-            case "apk" when (words is ["add", ..] && !command.HasOption("--no-cache")) || words is ["update", ..]:
-                into.Add(("/var/cache/apk", true));
-                break;
-            case "yum" or "dnf" when words is ["install" or "update" or "upgrade" or "makecache", ..]:
-                into.Add(("/var/cache/" + command.BaseName, true));
-                break;
-            case "pip" or "pip3" when root && words is ["install", ..] && !command.HasOption("--no-cache-dir") && !scope.IsDeclared("PIP_NO_CACHE_DIR"):
-                into.Add(("/root/.cache/pip", true));
-                break;
-            case "npm" when root && words is ["install" or "i" or "ci", ..]:
-                into.Add(("/root/.npm", true));
-                break;
+        }
+        // The caches STG003 knows about; a cache in an unknown home (a non-root user) cannot be named.
+        if (PackageManagers.Find(command) is { Layer: { } layer } manager && (manager.Read(command) & layer.Writes) != 0
+            && CacheCoverage.DisabledBy(manager, command, scope, null) is null)
+        {
+            foreach (var location in CacheCoverage.Locate(manager, command, scope, null))
+            {
+                if (location.StaysInLayer && (location.Path.StartsWith('/') ? location.Path : root ? "/root" + location.Path[1..] : null) is { } path)
+                    into.Add((path, true));
+            }
         }
     }
 

@@ -35,49 +35,52 @@ internal static class SystemPackages
         return new SystemPackageInstall(command, manager, words.Skip(1).ToArray(), virtualName);
     }
 
-    /// <summary>The package names (versions stripped) that a command of the script removes: purge/remove/del, or everything installed in this script when it uses the apt-mark auto + autoremove idiom.</summary>
-    public static bool RemovesLater(ShellScript script, SystemPackageInstall install, string package)
+    /// <summary>What the commands after <paramref name="install"/> in the script do to the packages it installed.</summary>
+    public static PackageRemovals RemovalsAfter(ShellScript script, SystemPackageInstall install)
     {
-        bool marksAuto = false, autoRemoves = false;
-        foreach (var raw in script.Commands)
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        var keptByName = new HashSet<string>(StringComparer.Ordinal);
+        bool markedAuto = false, autoRemoved = false;
+        var valueOptions = install.Manager == "apk" ? ApkValueOptions : install.Manager == "apt" ? AptValueOptions : RpmValueOptions;
+        foreach (var written in script.Commands)
         {
-            if (raw.Span.Start <= install.Command.Span.Start)
+            if (written.Span.Start <= install.Command.Span.Start)
                 continue;
-            var command = raw.Unwrap();
-            // Cheap name checks first: this runs for every package word of every install.
-            var removeVerbs = command.BaseName switch
+            var command = written.Unwrap();
+            if (!command.IsNamed("apt-mark", "apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper"))
+                continue;
+            var words = Positionals(command, valueOptions);
+            if (words.Count == 0)
+                continue;
+            var verb = words[0].Value;
+            switch (command.BaseName)
             {
-                "apt-get" or "apt" or "aptitude" => AptRemoveVerbs,
-                "apk" => ApkRemoveVerbs,
-                "yum" or "dnf" or "microdnf" or "tdnf" or "zypper" => RpmRemoveVerbs,
-                "apt-mark" => null,
-                _ => [],
-            };
-            if (removeVerbs is null)
-            {
-                marksAuto |= command.HasArgument("auto");
-                continue;
-            }
-            if (removeVerbs.Length == 0)
-                continue;
-            if (command.BaseName is "apt-get" or "apt")
-                autoRemoves |= command.HasArgument("autoremove") || (command.HasArgument("purge") || command.HasArgument("remove")) && command.HasOption("--auto-remove");
-            var words = Positionals(command, install.Manager == "apk" ? ApkValueOptions : AptValueOptions);
-            if (words.Count == 0 || !removeVerbs.Contains(words[0].Value))
-                continue;
-            for (var i = 1; i < words.Count; i++)
-            {
-                if (Name(words[i].Value) == package || (install.VirtualName is { } v && words[i].Value == v))
-                    return true;
+                case "apt-mark" when verb == "auto":
+                    markedAuto = true;
+                    break;
+                case "apt-mark" when verb == "manual":
+                    foreach (var word in words.Skip(1))
+                        keptByName.Add(Name(word.Value));
+                    break;
+                case "apt-get" or "apt" or "aptitude" when verb is "purge" or "remove" or "autoremove":
+                    autoRemoved |= verb == "autoremove" || command.HasOption("--auto-remove") || command.HasOption("--autoremove");
+                    AddNames(removed, words);
+                    break;
+                case "apk" when verb == "del":
+                case "yum" or "dnf" or "microdnf" or "tdnf" or "zypper" when verb is "remove" or "erase" or "rm":
+                    AddNames(removed, words);
+                    break;
             }
         }
         // docker-library idiom: apt-mark auto '.*'; apt-mark manual $saved; apt-get purge -y --auto-remove
-        return install.Manager == "apt" && marksAuto && autoRemoves;
+        return new PackageRemovals(install, removed, keptByName, install.Manager == "apt" && markedAuto && autoRemoved);
     }
 
-    private static readonly string[] AptRemoveVerbs = ["purge", "remove"];
-    private static readonly string[] ApkRemoveVerbs = ["del"];
-    private static readonly string[] RpmRemoveVerbs = ["remove", "erase", "rm"];
+    private static void AddNames(HashSet<string> names, List<ShellWord> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+            names.Add(Name(words[i].Value));
+    }
 
     /// <summary>The package name without a version or release pin: <c>gcc=4:12.2</c>, <c>gcc~=12</c>, <c>make&gt;4</c> give the bare name.</summary>
     public static string Name(string word)
@@ -103,4 +106,29 @@ internal static class SystemPackages
         }
         return result;
     }
+}
+
+/// <summary>Which packages of one install a later command of the same RUN removes again, or keeps on purpose.</summary>
+internal sealed class PackageRemovals(SystemPackageInstall install, HashSet<string> removed, HashSet<string> keptByName, bool autoRemovesUnmarked)
+{
+    /// <summary>True when the package (version stripped) is purged, deleted with its --virtual group, or auto-removed and not marked manual by name.</summary>
+    public bool Removes(string package) =>
+        removed.Contains(package) || (install.VirtualName is { } group && removed.Contains(Name(group)))
+        || (autoRemovesUnmarked && !keptByName.Contains(package));
+
+    /// <summary>True when the RUN names the package in <c>apt-mark manual</c>: kept in the image on purpose.</summary>
+    public bool KeepsOnPurpose(string package) => keptByName.Contains(package);
+
+    /// <summary>True when every package of the install goes again.</summary>
+    public bool RemovesAll()
+    {
+        foreach (var word in install.Packages)
+        {
+            if (!Removes(Name(word.Value)))
+                return false;
+        }
+        return true;
+    }
+
+    private static string Name(string word) => SystemPackages.Name(word);
 }

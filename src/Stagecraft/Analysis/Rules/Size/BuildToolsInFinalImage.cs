@@ -16,7 +16,7 @@ public sealed class BuildToolsInFinalImage : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "Build-tool packages (compilers such as gcc, g++, clang, build-essential, build-base and JDKs; make, cmake, autotools, pkg-config; `*-dev`/`*-devel` headers; git and other version control) installed with apt, apk, yum/dnf or zypper in the final stage or the stages it is built FROM, unless the same RUN removes them again (`apt-get purge`, `apk del` of the package or of its `--virtual` group, the apt-mark auto + `purge --auto-remove` idiom). When the final image is built on an SDK or JDK image (golang, rust, gcc, maven, gradle, dotnet/sdk, *-jdk, openjdk), that one FROM is reported instead of the packages added to it. Images that set up a language toolchain themselves (ENV GOPATH, GOROOT, CARGO_HOME, RUSTUP_HOME, MAVEN_HOME, GRADLE_HOME) are toolchain images, and development targets (a final stage named dev, dev-envs, test, debug, ci, lint or validate, or a Dockerfile under .devcontainer) need their tools; both are left alone. Information only: some images need a compiler at run time (bcc and bpftrace compile BPF programs, dev containers, CI images).",
+        Flags: "Build-tool packages (compilers such as gcc, g++, clang, build-essential, build-base and JDKs; make, cmake, autotools, pkg-config; `*-dev`/`*-devel` headers; git and other version control) installed with apt, apk, yum/dnf or zypper in the final stage or the stages it is built FROM. Not reported: a package the same RUN removes again (`apt-get purge`, `apk del` of the package or of its `--virtual` group, the apt-mark auto + `purge --auto-remove` idiom) or keeps on purpose by naming it in `apt-mark manual`; anything added to buildpack-deps (not its -curl or -scm variants), which already ships gcc, make and the common headers because it is a build image, the base of the official images' full variants; and header packages installed apart from any compiler or build tool in an image that compiles a program from source (make, cmake, configure, meson, ninja) and removes that build's dependencies — the author sorted packages into build time and run time, and some programs need a -dev package at run time (masscan loads the unversioned libpcap.so that only libpcap-dev ships; the official python images keep headers so pip can build extensions). Headers next to a compiler, or kept by an image that installs project dependencies rather than building a program, are still reported: the runtime library (libpq rather than postgresql-dev) is usually what is needed. When the final image is built on an SDK or JDK image (golang, rust, gcc, maven, gradle, dotnet/sdk, *-jdk, openjdk), that one FROM is reported instead of the packages added to it. Images that set up a language toolchain themselves (ENV GOPATH, GOROOT, CARGO_HOME, RUSTUP_HOME, MAVEN_HOME, GRADLE_HOME) are toolchain images, and development targets (a final stage named dev, dev-envs, test, debug, ci, lint or validate, or a Dockerfile under .devcontainer) need their tools; both are left alone. An app on a full language image (python:3.12, node:22) that adds gcc or make still keeps them: reported. Information only: some images need a compiler at run time (bcc and bpftrace compile BPF programs, dev containers, CI images).",
         WhyItMatters: "build-essential adds about 250 MB to a Debian image and build-base about 200 MB to Alpine; golang and maven images are 500–800 MB against a few MB to 200 MB for the runtime the program needs. A compiler in a production container lets anyone who gets a shell build exploits in place, and every extra package is more CVEs for scanners to report. Removing packages in a later RUN does not help: the bytes stay in the earlier layer.",
         Bad: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip install --no-cache-dir psycopg2 && rm -rf /var/lib/apt/lists/*",
         Good: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip install --no-cache-dir psycopg2 \\\n && apt-get purge -y --auto-remove gcc libpq-dev && rm -rf /var/lib/apt/lists/*\n# or build wheels in a builder stage and COPY them in",
@@ -27,36 +27,81 @@ public sealed class BuildToolsInFinalImage : Rule
 
     public override void Check(RuleContext context)
     {
-        if (DevelopmentImages.IsDevelopmentImage(context))
+        if (DevelopmentImages.IsDevelopmentImage(context) || context.ImageStages.LastOrDefault() is not { } root)
             return;
-        if (context.ImageStages.LastOrDefault() is { Base.Kind: StageBaseKind.Image, From.Image: { } image } root
-            && BuildTools.RuntimeInsteadOf(root.Base.Reference) is { } runtime)
+        if (root is { Base.Kind: StageBaseKind.Image, From.Image: { } image })
         {
-            // One finding on the SDK base says it all; the packages added to it are part of the same choice.
-            context.Report(image.Span, $"the final image is built on {root.Base.Reference}, an SDK with the whole toolchain: build in a separate stage and run the result on {runtime}", root);
-            return;
+            if (BuildTools.RuntimeInsteadOf(root.Base.Reference) is { } runtime)
+            {
+                // One finding on the SDK base says it all; the packages added to it are part of the same choice.
+                context.Report(image.Span, $"the final image is built on {root.Base.Reference}, an SDK with the whole toolchain: build in a separate stage and run the result on {runtime}", root);
+                return;
+            }
+            if (BuildTools.IsToolchainBase(root.Base.Reference))
+                return; // buildpack-deps ships gcc, make and the common headers: what is added to it serves the same purpose
         }
         if (context.ImageStages.SelectMany(s => s.Instructions).OfType<EnvInstructionSyntax>().SelectMany(e => e.Pairs).Any(p => ToolchainVariables.Contains(p.Key)))
             return; // the image installs a language toolchain itself, so compilers are its purpose
-        foreach (var stage in context.ImageStages.Where(s => !s.IsWindows))
+        bool? sortsBuildDependencies = null;
+        foreach (var stage in context.ImageStages)
         {
-            foreach (var run in stage.Instructions.OfType<RunInstructionSyntax>())
+            if (stage.IsWindows)
+                continue;
+            foreach (var instruction in stage.Instructions)
             {
-                if (context.Script(run) is not { } script)
+                if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
                 foreach (var command in script.Script.Commands)
                 {
                     if (SystemPackages.ReadInstall(command.Unwrap()) is not { } install)
                         continue;
-                    foreach (var word in install.Packages.Where(w => !w.HasExpansion))
+                    PackageRemovals? removals = null;
+                    bool? withTools = null;
+                    foreach (var word in install.Packages)
                     {
+                        if (word.HasExpansion || BuildTools.Classify(SystemPackages.Name(word.Value)) is not { } kind)
+                            continue;
                         var name = SystemPackages.Name(word.Value);
-                        if (BuildTools.Classify(name) is { } kind && !SystemPackages.RemovesLater(script.Script, install, name))
-                            context.Report(script.ToFileSpan(word.Span), Message(name, kind), stage);
+                        removals ??= SystemPackages.RemovalsAfter(script.Script, install);
+                        if (removals.Removes(name) || removals.KeepsOnPurpose(name))
+                            continue;
+                        // Headers installed apart from any compiler, in an image that builds from source and removes its build
+                        // dependencies, were sorted to the run-time side on purpose.
+                        if (kind == BuildToolKind.Headers && !(withTools ??= InstallsTools(install)) && (sortsBuildDependencies ??= SortsBuildDependencies(context)))
+                            continue;
+                        context.Report(script.ToFileSpan(word.Span), Message(name, kind), stage);
                     }
                 }
             }
         }
+    }
+
+    private static bool InstallsTools(SystemPackageInstall install) =>
+        install.Packages.Any(p => BuildTools.Classify(SystemPackages.Name(p.Value)) is BuildToolKind.Compiler or BuildToolKind.BuildDriver);
+
+    /// <summary>True when a RUN of the image compiles from source (make, cmake, configure, …) and removes every package of an install again.</summary>
+    private static bool SortsBuildDependencies(RuleContext context)
+    {
+        foreach (var stage in context.ImageStages)
+        {
+            foreach (var run in stage.Instructions.OfType<RunInstructionSyntax>())
+            {
+                if (context.Script(run) is not { } script)
+                    continue;
+                var compiles = false;
+                var installs = new List<SystemPackageInstall>();
+                foreach (var command in script.Script.Commands)
+                {
+                    var effective = command.Unwrap();
+                    compiles |= effective.IsNamed("make", "gmake", "cmake", "ninja", "meson", "configure");
+                    if (SystemPackages.ReadInstall(effective) is { Packages.Count: > 0 } install)
+                        installs.Add(install);
+                }
+                if (compiles && installs.Any(i => SystemPackages.RemovalsAfter(script.Script, i).RemovesAll()))
+                    return true;
+            }
+        }
+        return false;
     }
 
     private static string Message(string name, BuildToolKind kind) => kind switch

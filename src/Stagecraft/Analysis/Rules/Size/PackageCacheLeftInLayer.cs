@@ -15,74 +15,89 @@ public sealed class PackageCacheLeftInLayer : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "A RUN in a stage that ends up in the image that installs packages and leaves the manager's cache behind: apt lists (`rm -rf /var/lib/apt/lists/*` missing), `apk add` without `--no-cache`, `pip install` without `--no-cache-dir` (or `PIP_NO_CACHE_DIR`), `yum`/`dnf`/`microdnf install` without `clean all`, `zypper install` without `zypper clean`, and as info `npm install`/`ci` without `npm cache clean --force`, `yarn install` without `yarn cache clean` and `gem install` without `--no-document`. A cache or tmpfs `--mount` on the manager's directory, or removing it later in the same RUN, satisfies the rule. Builder stages are not checked: their layers do not ship.",
+        Flags: "A RUN in a stage that ends up in the image that leaves a package manager's cache behind: apt lists after `apt-get update` (`rm -rf /var/lib/apt/lists/*` missing; `apt-get install` alone writes no lists), `apk add`/`apk upgrade` without `--no-cache` and `apk update` (its index stays in /var/cache/apk), `pip install` without `--no-cache-dir` (or `PIP_NO_CACHE_DIR`), `yum`/`dnf`/`microdnf` installs, upgrades and `makecache` without `clean all`, `zypper` installs and refreshes without `zypper clean`, and as info `npm install`/`ci` without `npm cache clean --force`, `yarn install` without `yarn cache clean` and `gem install` without `--no-document`. The cache is where the manager puts it: its default folder (in any user's home for pip, npm and yarn), or where a variable such as PIP_CACHE_DIR, npm_config_cache, YARN_CACHE_FOLDER or XDG_CACHE_HOME moved it (set by ENV/ARG, an `export` earlier in the RUN, or on the command itself). A cache, tmpfs or bind `--mount` on that folder or one above it, removing it later in the same RUN, or the manager's clean command, satisfies the rule. A RUN with `apk update` gets one finding whose cleanup also covers the `apk add` after it. Builder stages are not checked: their layers do not ship.",
         WhyItMatters: "A file deleted in a later RUN still takes space in the earlier layer. apt lists are 20–50 MB per `apt-get update`, the pip cache holds every downloaded wheel (often as large as the installed packages: hundreds of MB for numpy/torch), the yum/dnf metadata cache 50–150 MB, the npm cache roughly the size of node_modules.",
         Bad: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apk add curl\nRUN pip install -r requirements.txt",
         Good: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n# or: RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\nRUN apk add --no-cache curl\nRUN pip install --no-cache-dir -r requirements.txt",
-        FixSafety: "Safe: inserts `--no-cache` after `apk add`, `--no-cache-dir` after `pip install`, `--no-document` after `gem install`, or appends `&& rm -rf /var/lib/apt/lists/*` (`&& yum clean all`, `&& npm cache clean --force`, …) after the RUN's last command. Marked unsafe when a later RUN built on this one still needs the cache (`apt-get install` without `apt-get update`, `apk add` without an index). No fix when the RUN's script ends in something other than a command (a trailing comment).");
+        FixSafety: "Safe: inserts `--no-cache` after `apk add` or `apk upgrade`, `--no-cache-dir` after `pip install`, `--no-document` after `gem install`, or appends `&& rm -rf /var/lib/apt/lists/*` (`&& rm -rf /var/cache/apk/*` after `apk update`, `&& yum clean all`, `&& npm cache clean --force`, …) after the RUN's last command. Marked unsafe when a later RUN built on this one still needs the cache (`apt-get install` without `apt-get update`, `apk add` without an index). No fix when the RUN's script ends in something other than a command (a trailing comment).");
 
     public override void Check(RuleContext context)
     {
         if (context.ImageStages.Count == 0)
             return;
+        // The ruby images configure gem with --no-document already.
         var rubyBase = context.ImageStages[^1].Base is { Kind: StageBaseKind.Image } root && ImageReference.Parse(root.Reference)?.OfficialName == "ruby";
-        foreach (var stage in context.ImageStages.Where(s => !s.IsWindows))
+        var managers = new List<PackageManager>();
+        foreach (var stage in context.ImageStages)
         {
+            if (stage.IsWindows)
+                continue;
             foreach (var instruction in context.InstructionsWithTriggers(stage))
             {
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
-                foreach (var manager in PackageCaches.All)
+                // An ONBUILD trigger runs in a later build that inherits the stage's final ENV, which is what Stage.ScopeAt gives it.
+                var packages = RunPackages.Read(context.Model, run, script.Script, stage.ScopeAt(run));
+                managers.Clear();
+                foreach (var command in packages.Commands)
                 {
-                    if (manager.Manager == "gem" && rubyBase)
-                        continue;
-                    CheckRun(context, stage, run, script, manager);
+                    if (command.Manager.Layer is not null && !managers.Contains(command.Manager) && !(rubyBase && command.Manager.Name == "gem"))
+                        managers.Add(command.Manager);
                 }
+                foreach (var manager in managers)
+                    CheckRun(context, stage, run, script, packages, manager);
             }
         }
     }
 
-    private static void CheckRun(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, PackageCache manager)
+    private static void CheckRun(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, RunPackages packages, PackageManager manager)
     {
-        var commands = script.Script.Commands.Where(c => manager.Installs(c.Unwrap())).ToList();
-        if (commands.Count == 0 || CachePaths.MountCovers(context.Model, run, manager.Directories))
-            return;
-        var last = commands[^1];
-        if (script.Script.Commands.Any(c => c.Span.Start > last.Span.Start && manager.IsCleanup(c.Unwrap()))
-            || CachePaths.RemovedAfter(script.Script, last, manager.Directories))
-            return;
-        // An ONBUILD trigger runs in a later build that inherits the stage's final ENV.
-        var scope = stage.Instructions.Contains(run) ? context.Model.ScopeAt(run) : stage.FinalScope;
-        if (manager.EnvironmentSwitch is { } variable && (scope.Find(variable) is not null || Exports(script.Script, variable)))
-            return;
-        var severity = manager.Certain ? (Severity?)null : Severity.Info;
-        var aliases = manager.Alias is { } alias ? new[] { alias } : [];
-        var safety = manager.LaterNeedsCache is { } needs && LaterRuns(context, stage, run).Any(s => needs(s)) ? FixSafety.Unsafe : FixSafety.Safe;
-        if (manager.Option is { } option)
+        var layer = manager.Layer!;
+        PackageCommand? cleanupFirst = null;
+        List<PackageCommand>? withoutOption = null;
+        foreach (var command in packages.Commands)
         {
-            foreach (var command in commands.Select(c => (Written: c, Effective: c.Unwrap())))
-            {
-                if (command.Effective.HasOption(option) || command.Effective.Assignments.Any(a => a.Name == manager.EnvironmentSwitch))
-                    continue;
-                var display = $"{manager.Manager} {manager.Subcommand}";
-                var word = command.Effective.Words.Skip(1).FirstOrDefault(w => w.Value == manager.Subcommand);
-                var fix = word is null ? null : new Fix($"Add {option}", safety, [TextEdit.Insert(script.ToFileSpan(word.Span).End, " " + option)]);
-                context.Report(script.ToFileSpan(command.Written.Span), $"`{display}` without {option} keeps {manager.Leftover} in the layer: use `{display} {option}`",
-                    stage, fix, severity, aliases);
-            }
+            if (command.Manager != manager || (command.Verb & layer.Writes) == 0 || command.CacheDisabledBy is not null
+                || packages.MountKeeps(command, CacheUse.OutOfLayer) || packages.EmptiedAfter(command))
+                continue;
+            if ((command.Verb & layer.OptionVerbs) != 0)
+                (withoutOption ??= []).Add(command);
+            else
+                cleanupFirst ??= command;
+        }
+        if (cleanupFirst is null && withoutOption is null)
+            return;
+        var safety = layer.LaterNeedsCache is { } needs && LaterRuns(context, stage, run).Any(needs) ? FixSafety.Unsafe : FixSafety.Safe;
+        if (cleanupFirst is not null)
+        {
+            // One cleanup at the end empties what every command of the manager left (apk update, then apk add).
+            var first = cleanupFirst.Effective;
+            var cleanup = layer.Cleanup!;
+            var append = ScriptEdits.AppendOffset(script) is { } at ? new Fix($"Append `{cleanup}` to the RUN", safety, [TextEdit.Insert(at, " && " + cleanup)]) : null;
+            context.Report(script.ToFileSpan(cleanupFirst.Written.Span),
+                $"`{$"{first.Name} {PackageManagers.Subcommand(first)}".Trim()}` leaves {Leftover(layer, cleanupFirst)} in the layer: add `{cleanup}` at the end of this RUN or use a cache mount",
+                stage, append, SeverityOf(layer), Aliases(layer));
             return;
         }
-        var first = commands[0].Unwrap();
-        var offset = ScriptEdits.AppendOffset(script);
-        var cleanup = manager.Cleanup!;
-        var append = offset is { } at ? new Fix($"Append `{cleanup}` to the RUN", safety, [TextEdit.Insert(at, " && " + cleanup)]) : null;
-        context.Report(script.ToFileSpan(commands[0].Span),
-            $"`{$"{first.Name} {PackageCaches.Sub(first)}".Trim()}` leaves {manager.Leftover} in the layer: add `{cleanup}` at the end of this RUN or use a cache mount",
-            stage, append, severity, aliases);
+        var option = manager.NoCacheOptions[0];
+        foreach (var command in withoutOption!)
+        {
+            // The option goes right after the verb word (pip install, apk add, gem install), wherever global options put it.
+            var verb = command.Effective.Arguments.First(w => w.Value is "install" or "add" or "upgrade");
+            var display = $"{manager.Name} {verb.Value}";
+            var fix = new Fix($"Add {option}", safety, [TextEdit.Insert(script.ToFileSpan(verb.Span).End, " " + option)]);
+            context.Report(script.ToFileSpan(command.Written.Span), $"`{display}` without {option} keeps {Leftover(layer, command)} in the layer: use `{display} {option}`",
+                stage, fix, SeverityOf(layer), Aliases(layer));
+        }
     }
 
-    private static bool Exports(ShellScript script, string variable) =>
-        script.Commands.Any(c => c.IsNamed("export") && c.Arguments.Any(a => a.Value.StartsWith(variable + "=", StringComparison.Ordinal)));
+    /// <summary>The manager's usual leftover, or where a variable (PIP_CACHE_DIR, npm_config_cache, …) moved it.</summary>
+    private static string Leftover(LayerLeftover layer, PackageCommand command) =>
+        command.Caches.FirstOrDefault(c => c.Moved && c.StaysInLayer) is { Path: { } moved } ? moved : layer.Leftover;
+
+    private static Severity? SeverityOf(LayerLeftover layer) => layer.Certain ? null : Severity.Info;
+
+    private static string[] Aliases(LayerLeftover layer) => layer.Alias is { } alias ? [alias] : [];
 
     /// <summary>The scripts of RUNs after <paramref name="run"/> in its stage and in every stage built on it.</summary>
     private static IEnumerable<ShellScript> LaterRuns(RuleContext context, Stage stage, RunInstructionSyntax run)

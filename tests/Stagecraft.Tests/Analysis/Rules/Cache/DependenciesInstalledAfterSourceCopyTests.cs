@@ -76,4 +76,14 @@ public class DependenciesInstalledAfterSourceCopyTests
         var findings = RuleAssert.Marked(Rule, "FROM python:3.12-slim\nCOPY . .\nRUN [|pip install -r requirements.txt|]\nRUN pip install -r requirements-dev.txt\nRUN [|poetry install|]\n");
         Assert.Equal(2, findings.Count);
     }
+
+    [Fact]
+    public void Only_a_cache_mount_where_the_downloads_go_makes_a_build_step_cached()
+    {
+        // A cache mount on the module cache (or where GOMODCACHE moved it) keeps the downloads between builds; a tmpfs does not.
+        RuleAssert.Quiet(Rule, "FROM golang:1.22\nCOPY . .\nRUN --mount=type=cache,target=/go/pkg/mod go build -o /app .\n");
+        RuleAssert.Quiet(Rule, "FROM golang:1.22\nENV GOMODCACHE=/cache/mod\nCOPY . .\nRUN --mount=type=cache,target=/cache/mod go build -o /app .\n");
+        var finding = Assert.Single(RuleAssert.Marked(Rule, "FROM golang:1.22\nCOPY . .\nRUN --mount=type=tmpfs,target=/go/pkg/mod [|go build -o /app .|]\n"));
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
 }

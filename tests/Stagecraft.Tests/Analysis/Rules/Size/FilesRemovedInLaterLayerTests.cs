@@ -36,4 +36,14 @@ public class FilesRemovedInLaterLayerTests
         RuleAssert.Quiet(Rule, "FROM nginx\nCOPY app.conf /etc/nginx/conf.d\nRUN rm /etc/nginx/conf.d/default.conf\n");
         RuleAssert.Marked(Rule, "FROM nginx\nCOPY app.conf /etc/nginx/conf.d/\nRUN [|rm -rf /etc/nginx/conf.d/*|]\n");
     }
+
+    [Fact]
+    public void Package_caches_come_from_the_shared_package_manager_model()
+    {
+        // yarn's cache and a pip cache moved by PIP_CACHE_DIR are known; apt-get install writes no lists.
+        var findings = RuleAssert.Marked(Rule, "FROM node:22\nENV PIP_CACHE_DIR=/pipcache\nRUN yarn install\nRUN pip install flask\n"
+            + "RUN [|rm -rf /usr/local/share/.cache/yarn|] && [|rm -rf /pipcache|]\n");
+        Assert.Contains("which `yarn install` on line 3 added", findings[0].Message);
+        RuleAssert.Quiet(Rule, "FROM debian:bookworm-slim\nRUN apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n");
+    }
 }

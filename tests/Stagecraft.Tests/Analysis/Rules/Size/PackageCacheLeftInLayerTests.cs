@@ -81,4 +81,36 @@ public class PackageCacheLeftInLayerTests
         RuleAssert.Marked(Rule, "FROM debian:bookworm-slim AS build\nRUN apt-get update && apt-get install -y gcc\n"
             + "FROM debian:bookworm-slim AS base\nRUN [|apt-get update|] && apt-get install -y curl\nFROM base\nCOPY --from=build /x /x\n");
     }
+
+    [Fact]
+    public void A_moved_cache_is_named_where_it_is()
+    {
+        var finding = Assert.Single(RuleAssert.Lint(Rule, "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n"));
+        Assert.Equal("`pip install` without --no-cache-dir keeps /pipcache in the layer: use `pip install --no-cache-dir`", finding.Message);
+    }
+
+    [Fact]
+    public void Apk_update_gets_one_cleanup_for_everything_apk_left()
+    {
+        const string text = "FROM alpine:3.20\nRUN apk update && apk add curl\n";
+        var finding = Assert.Single(RuleAssert.Lint(Rule, text));
+        Assert.Equal("`apk update` leaves /var/cache/apk in the layer: add `rm -rf /var/cache/apk/*` at the end of this RUN or use a cache mount", finding.Message);
+        Assert.Equal(["DL3019"], finding.Aliases);
+        Assert.Equal("FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n", FixApplierForTests.ApplyAndRecheck(Rule, text, finding));
+    }
+
+    [Fact]
+    public void The_option_goes_after_the_verb_when_a_global_option_comes_first()
+    {
+        const string text = "FROM alpine:3.20\nRUN apk -X https://dl-cdn.alpinelinux.org/alpine/edge/main add jq\n";
+        var finding = Assert.Single(RuleAssert.Lint(Rule, text));
+        Assert.Equal("FROM alpine:3.20\nRUN apk -X https://dl-cdn.alpinelinux.org/alpine/edge/main add --no-cache jq\n", FixApplierForTests.ApplyAndRecheck(Rule, text, finding));
+    }
+
+    [Fact]
+    public void An_export_counts_only_before_the_command()
+    {
+        RuleAssert.Quiet(Rule, "FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n");
+        RuleAssert.Marked(Rule, "FROM python:3.12-slim\nRUN [|pip install flask|] && export PIP_NO_CACHE_DIR=1\n");
+    }
 }
