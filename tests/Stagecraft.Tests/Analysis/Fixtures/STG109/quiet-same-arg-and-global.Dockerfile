@@ -1,0 +1,5 @@
+ARG REGISTRY=docker.io
+ARG IMAGE=${REGISTRY}/library/alpine
+FROM ${IMAGE}:3.20
+ARG A=1 B=$A
+ENV C=$B
