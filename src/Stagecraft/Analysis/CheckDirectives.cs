@@ -45,8 +45,9 @@ internal sealed partial class CheckDirectives
         var children = tree.Root.Children;
         for (var i = 0; i < children.Count; i++)
         {
-            if (children[i] is InstructionSyntax instruction && LocalOptions(children, i) is { } options)
-                local.Add((instruction.Span, options));
+            // The comments above count as part of the instruction: a finding may point at one (STG119 does).
+            if (children[i] is InstructionSyntax instruction && LocalOptions(children, i, out var first) is { } options)
+                local.Add((TextSpan.FromBounds(children[first].Span.Start, instruction.Span.End), options));
         }
         return file == CheckOptions.None && local.Count == 0 ? Nothing : new CheckDirectives(file, local);
     }
@@ -89,9 +90,9 @@ internal sealed partial class CheckDirectives
         finding.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase) || finding.Rule.Id.Equals(name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first <c># check=</c> comment in the run of comments right above an instruction (a blank line ends the run).</summary>
-    private static CheckOptions? LocalOptions(IReadOnlyList<SyntaxNode> children, int index)
+    private static CheckOptions? LocalOptions(IReadOnlyList<SyntaxNode> children, int index, out int first)
     {
-        var first = index;
+        first = index;
         while (first > 0 && children[first - 1] is CommentSyntax)
             first--;
         for (var j = first; j < index; j++)

@@ -45,12 +45,13 @@ public sealed class LegacyKeyValueFormat : Rule
         var value = pair.Value;
         if (tree.GetText(pair.Span).Contains('\n') || value.Length == 0)
             return null;
-        if (!NeedsQuoting(value))
+        if (IsOneWord(value))
             return pair.Key + "=" + value;
         return value.AsSpan().IndexOfAny("\"'\\`") < 0 ? pair.Key + "=\"" + value + "\"" : null;
     }
 
-    private static bool NeedsQuoting(string value)
+    /// <summary>True when the value reads as one word as written: no blank, backslash or backtick outside quotes, and every quote closed.</summary>
+    private static bool IsOneWord(string value)
     {
         char quote = '\0';
         foreach (var c in value)
@@ -63,8 +64,8 @@ public sealed class LegacyKeyValueFormat : Rule
             else if (c is '"' or '\'')
                 quote = c;
             else if (c is ' ' or '\t' or '\\' or '`')
-                return true;
+                return false;
         }
-        return false;
+        return quote == '\0';
     }
 }
