@@ -33,14 +33,16 @@ public sealed partial class ShellFormCommand : Rule
             {
                 if (instruction is ShellInstructionSyntax)
                     shellSeen = true;
-                else if (instruction is CmdInstructionSyntax or EntrypointInstructionSyntax && !shellSeen)
+                else if (!shellSeen && IsImageCommand(instruction))
                     Inspect(context, stage, (CommandInstructionSyntax)instruction);
                 // A trigger runs in a later build whose image config carries this stage's SHELL, wherever it is written.
-                else if (instruction is OnbuildInstructionSyntax { Trigger: CmdInstructionSyntax or EntrypointInstructionSyntax } onbuild && !stageHasShell)
-                    Inspect(context, stage, (CommandInstructionSyntax)onbuild.Trigger!);
+                else if (!stageHasShell && instruction is OnbuildInstructionSyntax { Trigger: { } trigger } && IsImageCommand(trigger))
+                    Inspect(context, stage, (CommandInstructionSyntax)trigger);
             }
         }
     }
+
+    private static bool IsImageCommand(InstructionSyntax instruction) => instruction is CmdInstructionSyntax or EntrypointInstructionSyntax;
 
     private static void Inspect(RuleContext context, Stage stage, CommandInstructionSyntax command)
     {

@@ -23,7 +23,7 @@ public sealed class UndefinedVariable : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "`$NAME` and `${NAME}` in the words BuildKit expands itself (COPY and ADD sources, destination, --chown, --chmod, --checksum, the bodies of their unquoted heredocs; ENV and LABEL keys and values; ARG defaults; WORKDIR, USER, VOLUME, STOPSIGNAL; RUN --mount options) when no ARG or ENV before that line defines NAME. Definitions count from the stage and from the stages it is built FROM (ENV, and ARGs that have a value there); `PATH` is always defined on Linux. Not checked: RUN, CMD and ENTRYPOINT commands, where the shell expands variables (so names the script itself sets are fine), FROM lines (STG107), and ONBUILD triggers, which run in another build. `${NAME:-default}` and the other forms that handle an unset name are left alone, unlike BuildKit's `UndefinedVar`. The base image's own ENV cannot be seen without its metadata: in a stage built on an image, a name this file never defines is reported as information (it may come from the image), while a misspelling of a defined name, an ARG declared only before the first FROM, and a built-in argument such as TARGETARCH used without `ARG TARGETARCH` are warnings.",
+        Flags: "`$NAME` and `${NAME}` in the words BuildKit expands itself (COPY and ADD sources, destination, --chown, --chmod, --checksum, the bodies of their unquoted heredocs; ENV and LABEL keys and values; ARG defaults; WORKDIR, USER, VOLUME, STOPSIGNAL; RUN --mount options) when no ARG or ENV before that line defines NAME. Definitions count from the stage and from the stages it is built FROM (ENV, ARGs that have a value there, and what their ONBUILD triggers declare, as BuildKit runs those triggers first); `PATH` is always defined on Linux. Not checked: RUN, CMD and ENTRYPOINT commands, where the shell expands variables (so names the script itself sets are fine), FROM lines (STG107), and ONBUILD triggers, which run in another build. `${NAME:-default}` and the other forms that handle an unset name are left alone, unlike BuildKit's `UndefinedVar`. The base image's own ENV cannot be seen without its metadata: in a stage built on an image, a name this file never defines is reported as information (it may come from the image), while a misspelling of a defined name, an ARG declared only before the first FROM, and a built-in argument such as TARGETARCH used without `ARG TARGETARCH` are warnings.",
         WhyItMatters: "An undefined variable expands to an empty string without any error: `COPY bin/$TARGETARCH/app /app` copies `bin//app`, `ENV PATH=$PAHT:/opt/bin` throws PATH away, and `WORKDIR $HOME/app` is `/app` when the base image sets no HOME. The most common cause is an ARG declared before the first FROM: FROM lines see it, the stage does not until it says `ARG NAME` again.",
         Bad: "ARG VERSION=1.4.2\nFROM alpine:3.20\nRUN wget -O /tmp/tool.tgz https://example.com/tool-1.4.2.tgz\nENV TOOL_VERSION=$VERSION",
         Good: "ARG VERSION=1.4.2\nFROM alpine:3.20\nARG VERSION\nRUN wget -O /tmp/tool.tgz https://example.com/tool-$VERSION.tgz\nENV TOOL_VERSION=$VERSION",
@@ -36,6 +36,7 @@ public sealed class UndefinedVariable : Rule
         foreach (var stage in context.Model.Stages)
         {
             var root = StageChain.Of(stage).Last();
+            var fromTriggers = NamesFromParentTriggers(stage);
             foreach (var instruction in stage.Instructions)
             {
                 var scope = stage.ScopeAt(instruction);
@@ -46,7 +47,7 @@ public sealed class UndefinedVariable : Rule
                     foreach (var reference in word.References(wordOptions))
                     {
                         var name = reference.Name;
-                        if (HandlesUnset.Contains(reference.Modifier) || scope.IsDeclared(name) || declaredHere.Contains(name)
+                        if (HandlesUnset.Contains(reference.Modifier) || scope.IsDeclared(name) || declaredHere.Contains(name) || fromTriggers.Contains(name)
                             || (name == "PATH" && !stage.IsWindows) || BuildKitSettings.Contains(name) || !reported.Add(name))
                             continue;
                         var (severity, message) = heredoc
@@ -63,11 +64,31 @@ public sealed class UndefinedVariable : Rule
         }
     }
 
+    /// <summary>BuildKit runs a parent stage's ONBUILD triggers at the start of a stage built FROM it; their ARGs and ENVs count as defined.</summary>
+    private static HashSet<string> NamesFromParentTriggers(Stage stage)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parent in StageChain.Of(stage).Skip(1))
+        {
+            foreach (var trigger in parent.OnbuildTriggers)
+            {
+                if (trigger is ArgInstructionSyntax arg)
+                    names.UnionWith(arg.Declarations.Select(d => d.Name));
+                else if (trigger is EnvInstructionSyntax env)
+                    names.UnionWith(env.Pairs.Select(p => p.Key));
+            }
+        }
+        return names;
+    }
+
     private static bool SetByThisEnv(InstructionSyntax instruction, string name) =>
         instruction is EnvInstructionSyntax env && env.Pairs.Any(p => p.Key == name);
 
     private static (Severity, string) Describe(RuleContext context, Stage root, VariableScope scope, string name)
     {
+        // $1, $@, $$ …: shell parameters that no ARG, ENV or base image can set.
+        if (!char.IsLetter(name[0]) && name[0] != '_')
+            return (Severity.Warning, $"`${name}` is a shell parameter, which BuildKit expands here to an empty string: write `\\${name}` for the text itself");
         switch (context.Model.GlobalScope.Find(name))
         {
             case { Origin: VariableOrigin.Arg }:
@@ -123,7 +144,7 @@ public sealed class UndefinedVariable : Rule
                 {
                     if (DefaultOf(declaration) is { } word)
                         yield return (word, options, false, declaration.Name);
-                    else
+                    else // nothing to expand, but the names after it in this ARG see it
                         yield return (new WrittenWord("", declaration.NameSpan), options, false, declaration.Name);
                 }
                 break;

@@ -12,7 +12,7 @@ public sealed partial class SecretInArgOrEnv : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "ARG and ENV names (ONBUILD ones included) that contain one of `apikey`, `auth`, `credential(s)`, `key`, `password`, `passwd`, `pword`, `secret` or `token` as a whole `_`-separated word, in any case (`NPM_TOKEN`, `db_password`, `AWS_SECRET_ACCESS_KEY`), unless a word also says the value is public: `public`, `file` or `version` (`PUBLIC_KEY`, `PASSWORD_FILE`). BuildKit's `SecretsUsedInArgOrEnv` check, with one exception it does not make: a value that is only a hexadecimal key fingerprint (`ENV GPG_KEY 7169605F…`, as official images verify downloads) is public by nature and not reported.",
+        Flags: "ARG and ENV names (ONBUILD ones included) that contain one of `apikey`, `auth`, `credential(s)`, `key`, `password`, `passwd`, `pword`, `secret` or `token` as a whole `_`-separated word, in any case (`NPM_TOKEN`, `db_password`, `AWS_SECRET_ACCESS_KEY`), unless a word also says the value is public: `public`, `file` or `version` (`PUBLIC_KEY`, `PASSWORD_FILE`). BuildKit's `SecretsUsedInArgOrEnv` check, with two exceptions it does not make: a value that is only a hexadecimal key fingerprint (`ENV GPG_KEY 7169605F…`, as official images verify downloads) is public by nature, and a value that is a file path (`ENV SSL_KEY=/run/secrets/tls.key`) names where a secret is, not the secret.",
         WhyItMatters: "ENV values are stored in the image config: anyone who can pull the image reads them with `docker inspect`. ARG values end up in the build history of every RUN that runs after the ARG (`docker history --no-trunc`) and in provenance attestations. Build secrets mounted with `RUN --mount=type=secret` are never written to the image.",
         Bad: "FROM node:22-slim\nARG NPM_TOKEN\nRUN echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\" > ~/.npmrc && npm ci",
         Good: "# syntax=docker/dockerfile:1\nFROM node:22-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\" > ~/.npmrc && npm ci && rm ~/.npmrc",
@@ -26,6 +26,9 @@ public sealed partial class SecretInArgOrEnv : Rule
 
     [GeneratedRegex("^(?:0x)?[0-9A-Fa-f]{16,}(?:[ \t]+(?:0x)?[0-9A-Fa-f]{16,})*$")]
     private static partial Regex Fingerprints();
+
+    [GeneratedRegex(@"^(?:/|~/|\./|[A-Za-z]:[\\/])[^\s$]*$")]
+    private static partial Regex FilePath();
 
     public override void Check(RuleContext context)
     {
@@ -61,5 +64,8 @@ public sealed partial class SecretInArgOrEnv : Rule
     }
 
     private static bool IsSecretName(string name, string? value) =>
-        SecretWord().IsMatch(name) && !PublicWord().IsMatch(name) && !(value is not null && Fingerprints().IsMatch(value.Trim('"', '\'').Trim()));
+        SecretWord().IsMatch(name) && !PublicWord().IsMatch(name) && !(value is not null && IsPublicValue(value.Trim('"', '\'').Trim()));
+
+    /// <summary>A key fingerprint, or a path to a file that holds the secret (mounted or copied in at run time).</summary>
+    private static bool IsPublicValue(string value) => Fingerprints().IsMatch(value) || FilePath().IsMatch(value);
 }

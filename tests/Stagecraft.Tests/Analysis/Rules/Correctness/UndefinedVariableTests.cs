@@ -49,6 +49,14 @@ public class UndefinedVariableTests
     }
 
     [Fact]
+    public void A_shell_parameter_is_a_warning_even_on_an_image_base()
+    {
+        var finding = Single("FROM alpine:3.20\nLABEL price=\"$5\"\n");
+        Assert.Equal("`$5` is a shell parameter, which BuildKit expands here to an empty string: write `\\$5` for the text itself", finding.Message);
+        Assert.Equal(Severity.Warning, finding.Severity);
+    }
+
+    [Fact]
     public void A_name_set_by_the_same_env_is_explained()
     {
         var finding = Single("FROM alpine:3.20\nENV A=1 B=$A\n");

@@ -32,6 +32,15 @@ public class SecretInArgOrEnvTests
         Assert.Equal(reported, RuleAssert.Lint(Rule, $"FROM scratch\nENV {name}=value\n").Count == 1);
     }
 
+    [Theory]
+    [InlineData("SSL_KEY=/run/secrets/tls.key")]
+    [InlineData("API_TOKEN=./token")]
+    [InlineData("DB_PASSWORD=C:\\secrets\\db")]
+    public void A_file_path_names_where_the_secret_is(string assignment)
+    {
+        Assert.Empty(RuleAssert.Lint(Rule, $"FROM scratch\nENV {assignment}\n"));
+    }
+
     [Fact]
     public void A_key_fingerprint_is_public()
     {
