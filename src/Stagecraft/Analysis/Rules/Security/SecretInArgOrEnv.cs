@@ -12,7 +12,7 @@ public sealed partial class SecretInArgOrEnv : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "ARG and ENV names (ONBUILD ones included) that contain one of `apikey`, `auth`, `credential(s)`, `key`, `password`, `passwd`, `pword`, `secret` or `token` as a whole `_`-separated word, in any case (`NPM_TOKEN`, `db_password`, `AWS_SECRET_ACCESS_KEY`), unless a word also says the value is public: `public`, `file` or `version` (`PUBLIC_KEY`, `PASSWORD_FILE`). BuildKit's `SecretsUsedInArgOrEnv` check, with two exceptions it does not make: a value that is only a hexadecimal key fingerprint (`ENV GPG_KEY 7169605F…`, as official images verify downloads) is public by nature, and a value that is a file path (`ENV SSL_KEY=/run/secrets/tls.key`) names where a secret is, not the secret.",
+        Flags: "ARG and ENV names in stages (ONBUILD ones included; ARGs before the first FROM only reach FROM lines and are checked where a stage declares them again) that contain one of `apikey`, `auth`, `credential(s)`, `key`, `password`, `passwd`, `pword`, `secret` or `token` as a whole `_`-separated word, in any case (`NPM_TOKEN`, `db_password`, `AWS_SECRET_ACCESS_KEY`), unless a word also says the value is public: `public`, `file` or `version` (`PUBLIC_KEY`, `PASSWORD_FILE`). BuildKit's `SecretsUsedInArgOrEnv` check, with two exceptions it does not make: a value that is only a hexadecimal key fingerprint (`ENV GPG_KEY 7169605F…`, as official images verify downloads) is public by nature, and a value that is a file path (`ENV SSL_KEY=/run/secrets/tls.key`) names where a secret is, not the secret.",
         WhyItMatters: "ENV values are stored in the image config: anyone who can pull the image reads them with `docker inspect`. ARG values end up in the build history of every RUN that runs after the ARG (`docker history --no-trunc`) and in provenance attestations. Build secrets mounted with `RUN --mount=type=secret` are never written to the image.",
         Bad: "FROM node:22-slim\nARG NPM_TOKEN\nRUN echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\" > ~/.npmrc && npm ci",
         Good: "# syntax=docker/dockerfile:1\nFROM node:22-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\" > ~/.npmrc && npm ci && rm ~/.npmrc",
@@ -32,11 +32,11 @@ public sealed partial class SecretInArgOrEnv : Rule
 
     public override void Check(RuleContext context)
     {
-        foreach (var instruction in context.Tree.Root.Instructions)
+        // ARGs before the first FROM reach only FROM lines; a stage that uses one declares it again, and that ARG is checked.
+        foreach (var stage in context.Model.Stages)
         {
-            Inspect(context, instruction);
-            if (instruction is OnbuildInstructionSyntax { Trigger: { } trigger })
-                Inspect(context, trigger);
+            foreach (var instruction in context.InstructionsWithTriggers(stage))
+                Inspect(context, instruction);
         }
     }
 
