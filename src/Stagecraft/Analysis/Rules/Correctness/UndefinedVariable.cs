@@ -42,7 +42,7 @@ public sealed class UndefinedVariable : Rule
                 var scope = stage.ScopeAt(instruction);
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 var declaredHere = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (word, wordOptions, heredoc, declares) in Words(instruction, options))
+                foreach (var (word, wordOptions, heredoc, declares) in ExpandedWords.Of(instruction, options))
                 {
                     foreach (var reference in word.References(wordOptions))
                     {
@@ -113,7 +113,7 @@ public sealed class UndefinedVariable : Rule
         {
             foreach (var declaration in arg.Declarations)
             {
-                if (DefaultOf(declaration) is { } word)
+                if (ExpandedWords.DefaultOf(declaration) is { } word)
                 {
                     foreach (var reference in word.References(options))
                     {
@@ -125,68 +125,5 @@ public sealed class UndefinedVariable : Rule
                 declared.Add(declaration.Name);
             }
         }
-    }
-
-    /// <summary>The words of an instruction that BuildKit expands, in order; an ARG declaration also names what it declares for the words after it.</summary>
-    private static IEnumerable<(WrittenWord Word, ExpansionOptions Options, bool Heredoc, string? Declares)> Words(InstructionSyntax instruction, ExpansionOptions options)
-    {
-        switch (instruction)
-        {
-            case KeyValueInstructionSyntax pairs:
-                foreach (var pair in pairs.Pairs)
-                {
-                    yield return (new WrittenWord(pair.Key, pair.KeySpan), options, false, null);
-                    yield return (new WrittenWord(pair.Value, pair.ValueSpan), options, false, null);
-                }
-                break;
-            case ArgInstructionSyntax arg:
-                foreach (var declaration in arg.Declarations)
-                {
-                    if (DefaultOf(declaration) is { } word)
-                        yield return (word, options, false, declaration.Name);
-                    else // nothing to expand, but the names after it in this ARG see it
-                        yield return (new WrittenWord("", declaration.NameSpan), options, false, declaration.Name);
-                }
-                break;
-            case FileTransferInstructionSyntax transfer:
-                foreach (var flag in transfer.Flags)
-                {
-                    if (flag is { Name: "chown" or "chmod" or "checksum", Value: { } value })
-                        yield return (new WrittenWord(value, flag.ValueSpan), options, false, null);
-                }
-                foreach (var source in transfer.PathSources)
-                    yield return (WrittenWord.Of(source), options, false, null);
-                if (transfer.Destination is { } destination)
-                    yield return (WrittenWord.Of(destination), options, false, null);
-                foreach (var source in transfer.HeredocSources)
-                {
-                    // BuildKit expands an unquoted heredoc's content with quotes kept and '\' as the escape, whatever # escape says.
-                    if (source.Heredoc.Expand)
-                        yield return (new WrittenWord(source.Heredoc.ChompedContent, source.Heredoc.BodySpan), ExpansionOptions.HeredocBody, true, null);
-                }
-                break;
-            case RunInstructionSyntax run:
-                foreach (var mount in run.Mounts)
-                {
-                    foreach (var option in mount.Options)
-                    {
-                        if (option.Value is { } value)
-                            yield return (new WrittenWord(value, mount.Flag.ValueSpan), options, false, null);
-                    }
-                }
-                break;
-            case WorkdirInstructionSyntax or UserInstructionSyntax or StopSignalInstructionSyntax or VolumeInstructionSyntax:
-                foreach (var argument in instruction.Arguments)
-                    yield return (WrittenWord.Of(argument), options, false, null);
-                break;
-        }
-    }
-
-    private static WrittenWord? DefaultOf(ArgDeclarationSyntax declaration)
-    {
-        if (declaration.DefaultValue is not { } value)
-            return null;
-        var start = Math.Min(declaration.NameSpan.End + 1, declaration.Span.End);
-        return new WrittenWord(value, TextSpan.FromBounds(start, declaration.Span.End));
     }
 }
