@@ -76,6 +76,12 @@ internal static class LintCommand
             HelpName = "RULE",
             AllowMultipleArgumentsPerToken = false,
         };
+        var enable = new Option<string[]>("--enable")
+        {
+            Description = "Run a rule that is off by default, such as STG119 (id, alias or name). Repeatable.",
+            HelpName = "RULE",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var target = new Option<string?>("--target")
         {
             Description = "Lint as if building this stage (name or index): stages it does not need are skipped as BuildKit skips them.",
@@ -104,7 +110,7 @@ internal static class LintCommand
             failure threshold, 1 findings at or above it, 2 usage, configuration or input error.
             """)
         {
-            paths, format, output, threshold, ignore, target, context, config, noColor, colorOption,
+            paths, format, output, threshold, ignore, enable, target, context, config, noColor, colorOption,
         };
         command.Validators.Add(result =>
         {
@@ -121,6 +127,7 @@ internal static class LintCommand
                 outputs,
                 parse.GetValue(threshold),
                 parse.GetValue(ignore) ?? [],
+                parse.GetValue(enable) ?? [],
                 parse.GetValue(target),
                 parse.GetValue(context),
                 parse.GetValue(config),
@@ -131,7 +138,7 @@ internal static class LintCommand
     }
 
     private sealed record LintRequest(
-        string[] Paths, IReadOnlyList<LintOutput> Outputs, string? Threshold, string[] Ignore, string? Target, string? Context, string? Config,
+        string[] Paths, IReadOnlyList<LintOutput> Outputs, string? Threshold, string[] Ignore, string[] Enable, string? Target, string? Context, string? Config,
         bool Color);
 
     private static int Run(CliConsole console, LintRequest request)
@@ -140,6 +147,8 @@ internal static class LintCommand
         var reporters = request.Outputs.Select(o => (Output: o, Reporter: Reporter(o, request.Color, console.WorkingDirectory))).ToArray();
         var extraIgnores = request.Ignore.Select(code => RuleLookup.Canonical(code)
             ?? throw new StagecraftException("--ignore: " + RuleLookup.UnknownMessage(code))).ToArray();
+        var enabled = request.Enable.Select(code => RuleLookup.Canonical(code)
+            ?? throw new StagecraftException("--enable: " + RuleLookup.UnknownMessage(code))).ToArray();
         var contextDirectory = ContextDirectory(console, request.Context);
         var configuration = ConfigurationSearch.Load(console.WorkingDirectory, request.Config, console.GetEnvironmentVariable);
         foreach (var note in configuration.Notes)
@@ -163,6 +172,8 @@ internal static class LintCommand
             var fileConfiguration = configuration.For(fullPath);
             if (extraIgnores.Length > 0)
                 fileConfiguration = fileConfiguration with { Ignored = new HashSet<string>(fileConfiguration.Ignored.Concat(extraIgnores), StringComparer.OrdinalIgnoreCase) };
+            if (enabled.Length > 0)
+                fileConfiguration = fileConfiguration with { Enabled = new HashSet<string>(fileConfiguration.Enabled.Concat(enabled), StringComparer.OrdinalIgnoreCase) };
             var buildContext = fullPath is null
                 ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null)
                 : BuildContext.ForFile(fullPath, contextDirectory);

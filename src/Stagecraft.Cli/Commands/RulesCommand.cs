@@ -21,7 +21,7 @@ internal static class RulesCommand
     {
         var format = new Option<string>("--format", "-f")
         {
-            Description = "tty: a table; json: {\"rules\": [{id, name, title, severity, category, aliases, help}]}.",
+            Description = "tty: a table; json: {\"rules\": [{id, name, title, severity, category, aliases, enabledByDefault, help}]}.",
             DefaultValueFactory = _ => Tty,
             HelpName = "tty|json",
         };
@@ -78,15 +78,16 @@ internal static class RulesCommand
             table.AddRow(
                 Markup.Escape(d.Id),
                 Markup.Escape(d.Name),
-                Markup.Escape(Severities.Name(d.DefaultSeverity)),
+                Markup.Escape(Severities.Name(d.DefaultSeverity) + (d.EnabledByDefault ? "" : " (off)")),
                 Markup.Escape(RuleDocs.CategoryName(d.Category)),
                 Markup.Escape(string.Join(", ", d.Aliases)),
                 Markup.Escape(d.Title));
         }
         terminal.Write(table);
         var count = RuleCatalog.All.Count;
+        var off = RuleCatalog.All.Count(r => !r.Descriptor.EnabledByDefault);
         terminal.WriteLine();
-        terminal.WriteLine($"{count} {(count == 1 ? "rule" : "rules")}. 'stagecraft explain ID' shows one in full.");
+        terminal.WriteLine($"{count} {(count == 1 ? "rule" : "rules")}{(off == 0 ? "" : $" ({off} off by default: turn on with --enable)")}. 'stagecraft explain ID' shows one in full.");
         writer.Flush();
     }
 }

@@ -4,8 +4,8 @@ using Stagecraft.Syntax;
 namespace Stagecraft.Analysis;
 
 /// <summary>
-/// Runs rules over one Dockerfile, then applies configuration and inline suppressions centrally (rules report what
-/// they see), and sorts the findings by position.
+/// Runs rules over one Dockerfile (rules that are off by default only when enabled), then applies configuration, inline
+/// suppressions and BuildKit's <c># check=</c> directives centrally (rules report what they see), and sorts the findings by position.
 /// </summary>
 public sealed class Linter
 {
@@ -22,9 +22,12 @@ public sealed class Linter
         var model = SemanticModel.Build(tree, settings);
         var raw = new List<Finding>();
         var ruleContext = new RuleContext(model, path, context ?? BuildContext.None, configuration, raw);
+        var checks = CheckDirectives.From(tree);
         foreach (var rule in _rules)
         {
             if (IsIgnored(rule.Descriptor, configuration))
+                continue;
+            if (!rule.Descriptor.EnabledByDefault && !IsEnabled(rule.Descriptor, configuration) && !checks.MayEnable(rule.Descriptor))
                 continue;
             ruleContext.Rule = rule;
             rule.Check(ruleContext);
@@ -38,7 +41,9 @@ public sealed class Linter
                 continue;
             if (suppressions?.Suppresses(finding) == true)
                 continue;
-            findings.Add(WithOverride(finding, configuration));
+            if (checks.Apply(finding, IsEnabled(finding.Rule, configuration)) is not { } checkedFinding)
+                continue;
+            findings.Add(WithOverride(checkedFinding, configuration));
         }
         findings.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
         return findings;
@@ -46,6 +51,10 @@ public sealed class Linter
 
     /// <summary>A rule is skipped only when its id is ignored; an ignored alias drops just the findings it applies to.</summary>
     private static bool IsIgnored(RuleDescriptor rule, LintConfiguration configuration) => configuration.Ignored.Contains(rule.Id);
+
+    /// <summary>An off-by-default rule runs when the configuration names its id or one of its aliases.</summary>
+    private static bool IsEnabled(RuleDescriptor rule, LintConfiguration configuration) =>
+        rule.EnabledByDefault || configuration.Enabled.Contains(rule.Id) || rule.Aliases.Any(configuration.Enabled.Contains);
 
     private static Finding WithOverride(Finding finding, LintConfiguration configuration)
     {

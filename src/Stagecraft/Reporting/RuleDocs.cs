@@ -32,7 +32,7 @@ public static class RuleDocs
         page.Append("# ").Append(d.Id).Append(": ").Append(d.Name).Append("\n\n");
         page.Append("**").Append(d.Title).Append("**\n\n");
         page.Append("| Default severity | Category | Aliases |\n| --- | --- | --- |\n");
-        page.Append("| ").Append(Severities.Name(d.DefaultSeverity)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
+        page.Append("| ").Append(SeverityCell(d)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
             .Append(d.Aliases.Count == 0 ? "none" : string.Join(", ", d.Aliases.Select(a => "`" + a + "`"))).Append(" |\n\n");
         Section(page, "What it flags", e.Flags);
         Section(page, "Why it matters", e.WhyItMatters);
@@ -40,6 +40,13 @@ public static class RuleDocs
         Code(page, "Prefer", e.Good);
         Section(page, "Fix safety", e.FixSafety);
         Section(page, "Options", e.Options ?? "None.");
+        if (!d.EnabledByDefault)
+        {
+            var alias = d.Aliases.FirstOrDefault(a => !a.StartsWith("DL", StringComparison.Ordinal));
+            Section(page, "Turning it on",
+                $"This rule is off by default. For one run, pass `--enable {d.Id}`" +
+                (alias is null ? "." : $"; for one Dockerfile, add the BuildKit directive `# check=experimental={alias}` at its top (or above one instruction)."));
+        }
         Section(page, "Turning it off",
             $"For one instruction, put `# stagecraft ignore={d.Id}` on the line above it (`# stagecraft stage ignore={d.Id}` for the rest of a stage, " +
             $"`# stagecraft global ignore={d.Id}` for the whole file). For a project, list it in `.stagecraft.yaml` under `ignored: [{d.Id}]`, " +
@@ -56,17 +63,22 @@ public static class RuleDocs
         page.Append("<!-- Generated from the rule descriptors by `").Append(RegenerateHint).Append("`; do not edit. -->\n");
         page.Append("# Rules\n\n");
         page.Append("Every rule Stagecraft checks. `stagecraft rules` prints this list; `stagecraft explain ID` prints a rule's page. ")
-            .Append("Ids, aliases and names all work in `--ignore`, `.stagecraft.yaml` and `# stagecraft ignore=` comments.\n\n");
+            .Append("Ids, aliases and names all work in `--ignore`, `.stagecraft.yaml` and `# stagecraft ignore=` comments; ")
+            .Append("BuildKit's check names (aliases such as `UndefinedVar`) also work in BuildKit's own `# check=skip=…` directive ")
+            .Append("(see [lint.md](../lint.md#buildkits-check-directive)).\n\n");
         page.Append("| Id | Name | Severity | Category | Aliases | Title |\n| --- | --- | --- | --- | --- | --- |\n");
         foreach (var rule in rules)
         {
             var d = rule.Descriptor;
             page.Append("| [").Append(d.Id).Append("](").Append(FileName(d)).Append(") | ").Append(d.Name).Append(" | ")
-                .Append(Severities.Name(d.DefaultSeverity)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
+                .Append(SeverityCell(d)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
                 .Append(string.Join(", ", d.Aliases)).Append(" | ").Append(d.Title.Replace("|", "\\|")).Append(" |\n");
         }
         return page.ToString();
     }
+
+    private static string SeverityCell(RuleDescriptor rule) =>
+        Severities.Name(rule.DefaultSeverity) + (rule.EnabledByDefault ? "" : " (off by default)");
 
     /// <summary>The declaring file relative to the repository (<c>src/Stagecraft/…</c>), or null when the build recorded another layout.</summary>
     private static string? SourceFile(RuleDescriptor rule)

@@ -6,7 +6,7 @@ namespace Stagecraft.Reporting;
 
 /// <summary>
 /// <c>stagecraft rules --format json</c>: <c>{"rules": [{"id", "name", "title", "severity", "category", "aliases",
-/// "help"}]}</c>, written with <see cref="Utf8JsonWriter"/> (no reflection).
+/// "enabledByDefault", "help"}]}</c>, written with <see cref="Utf8JsonWriter"/> (no reflection).
 /// </summary>
 public static class RuleListJson
 {
@@ -29,6 +29,7 @@ public static class RuleListJson
                 foreach (var alias in d.Aliases)
                     json.WriteStringValue(alias);
                 json.WriteEndArray();
+                json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
                 json.WriteString("help", d.HelpUri);
                 json.WriteEndObject();
             }

@@ -51,11 +51,11 @@ public sealed class SemanticModel
     /// <summary>The stage a build produces: the <see cref="BuildSettings.Target"/>, or the last stage.</summary>
     public Stage? TargetStage => Settings.Target is { } target ? FindStage(target) : Stages.LastOrDefault();
 
-    /// <summary>Finds a stage by name (case-insensitive) or by index.</summary>
+    /// <summary>Finds a stage by name (case-insensitive; of a repeated name the last, as in BuildKit) or by index.</summary>
     public Stage? FindStage(string nameOrIndex)
     {
         var lower = nameOrIndex.ToLowerInvariant();
-        var byName = Stages.FirstOrDefault(s => s.Name == lower);
+        var byName = Stages.LastOrDefault(s => s.Name == lower);
         if (byName is not null)
             return byName;
         return int.TryParse(nameOrIndex, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)

@@ -23,7 +23,7 @@ internal sealed partial class SemanticModelBuilder
         _tree = tree;
         _settings = settings;
         _options = SemanticModel.ExpansionOptionsFor(tree);
-        _builtIns = PlatformArgs(settings);
+        _builtIns = PlatformArgs(settings, settings.Target ?? LastStageName(tree));
     }
 
     public static SemanticModel Build(SyntaxTree tree, BuildSettings settings) => new SemanticModelBuilder(tree, settings).Run();
@@ -125,17 +125,17 @@ internal sealed partial class SemanticModelBuilder
         var name = from.StageName?.Value.ToLowerInvariant();
         if (name is not null && from.StageName is { } nameSyntax)
         {
+            // A repeated name is no error for BuildKit (the last stage of that name wins); rule STG103 reports it.
             if (!StageNamePattern().IsMatch(name))
                 Report(nameSyntax.Span, $"invalid name for build stage: \"{nameSyntax.Value}\", name can't start with a number or contain symbols");
-            else if (_stages.Any(s => s.Name == name))
-                Report(nameSyntax.Span, $"duplicate stage name \"{name}\"");
         }
         var stage = new Stage(_stages.Count, name, from);
         var reference = Expand(from.Image?.Value ?? "", global);
         var lower = reference.ToLowerInvariant();
-        var baseStage = _stages.FirstOrDefault(s => s.Name == lower && s.Name is not null);
-        stage.Base = lower == "scratch" ? new StageBase(StageBaseKind.Scratch, reference, null)
-            : baseStage is not null ? new StageBase(StageBaseKind.Stage, reference, baseStage)
+        // BuildKit looks the name up among the stages so far (the latest of a repeated name wins), even for "scratch".
+        var baseStage = _stages.LastOrDefault(s => s.Name == lower && s.Name is not null);
+        stage.Base = baseStage is not null ? new StageBase(StageBaseKind.Stage, reference, baseStage)
+            : lower == "scratch" ? new StageBase(StageBaseKind.Scratch, reference, null)
             : new StageBase(StageBaseKind.Image, reference, null);
         if (baseStage is not null)
             stage.AddDependency(baseStage);
@@ -146,13 +146,16 @@ internal sealed partial class SemanticModelBuilder
         return stage;
     }
 
-    /// <summary>A stage built on another inherits its ENV and SHELL (they are image config), not its ARGs.</summary>
+    /// <summary>
+    /// A stage built on another inherits its ENV and SHELL (image config) and, in BuildKit, the ARGs that have a value
+    /// there (they live in the build state the child starts from); an ARG declared without a value does not carry over.
+    /// </summary>
     private (VariableScope Scope, IReadOnlyList<string> Shell) InitialState(Stage stage)
     {
         if (stage.Base.Stage is not { } parent)
             return (VariableScope.Empty, _pragmaShell ?? (stage.IsWindows ? WindowsImages.DefaultShell : Stage.DefaultShell));
         var scope = VariableScope.Empty;
-        foreach (var variable in parent.FinalScope.All().Where(v => v.Origin == VariableOrigin.Env))
+        foreach (var variable in parent.FinalScope.All().Where(v => v.Origin == VariableOrigin.Env || v.Value is not null))
             scope = scope.With(variable);
         return (scope, _finalShells.GetValueOrDefault(parent, Stage.DefaultShell));
     }
@@ -168,15 +171,16 @@ internal sealed partial class SemanticModelBuilder
     {
         foreach (var declaration in arg.Declarations)
         {
+            // Without a value, a meta ARG keeps what the name already had (a built-in such as TARGETARCH, or an earlier ARG).
             var value = _settings.BuildArgs.TryGetValue(declaration.Name, out var given) ? given
-                : declaration.DefaultValue is { } defaultValue ? Expand(defaultValue, global) : null;
+                : declaration.DefaultValue is { } defaultValue ? Expand(defaultValue, global) : global.Find(declaration.Name)?.Value;
             _metaValues[declaration.Name] = value;
             global = global.With(new Variable(declaration.Name, value, VariableOrigin.Arg, arg));
         }
         return global;
     }
 
-    /// <summary>ARG in a stage: a --build-arg wins, then the default; without one, a meta ARG's or built-in's value carries in.</summary>
+    /// <summary>ARG in a stage: a --build-arg wins, then the default; without one, a meta ARG's or built-in's value carries in, else the value it already had.</summary>
     private VariableScope Declare(ArgInstructionSyntax arg, VariableScope scope)
     {
         foreach (var declaration in arg.Declarations)
@@ -188,8 +192,10 @@ internal sealed partial class SemanticModelBuilder
                 value = Expand(defaultValue, scope);
             else if (_metaValues.TryGetValue(declaration.Name, out var meta))
                 value = meta;
+            else if (_builtIns.TryGetValue(declaration.Name, out var builtIn))
+                value = builtIn;
             else
-                value = _builtIns.GetValueOrDefault(declaration.Name);
+                value = scope.Find(declaration.Name) is { Origin: VariableOrigin.Arg } earlier ? earlier.Value : null; // BuildKit keeps a value it already has
             scope = scope.With(new Variable(declaration.Name, value, VariableOrigin.Arg, arg));
         }
         return scope;
@@ -227,7 +233,7 @@ internal sealed partial class SemanticModelBuilder
         foreach (var (stage, instruction, value, span) in _pendingReferences)
         {
             var lower = value.ToLowerInvariant();
-            var named = _stages.FirstOrDefault(s => s.Name == lower && s.Name is not null);
+            var named = _stages.LastOrDefault(s => s.Name == lower && s.Name is not null);
             StageReference reference;
             if (named is not null)
                 reference = new StageReference(instruction, StageReferenceKind.StageName, value, span, named);
@@ -281,7 +287,11 @@ internal sealed partial class SemanticModelBuilder
     private void Report(TextSpan span, string message) =>
         _diagnostics.Add(new SyntaxDiagnostic("invalid-build", DiagnosticSeverity.Error, message, span));
 
-    private static Dictionary<string, string> PlatformArgs(BuildSettings settings)
+    private static string? LastStageName(SyntaxTree tree) =>
+        tree.Root.Instructions.OfType<FromInstructionSyntax>().LastOrDefault()?.StageName?.Value.ToLowerInvariant() is { Length: > 0 } name ? name : null;
+
+    /// <summary>The arguments BuildKit defines for every build: platforms (also usable in stages after <c>ARG NAME</c>) and TARGETSTAGE.</summary>
+    private static Dictionary<string, string> PlatformArgs(BuildSettings settings, string? targetStage)
     {
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
         void Add(string prefix, Platform platform)
@@ -293,6 +303,9 @@ internal sealed partial class SemanticModelBuilder
         }
         Add("TARGET", settings.TargetPlatform);
         Add("BUILD", settings.BuildPlatform);
+        args["TARGETOSVERSION"] = "";
+        args["BUILDOSVERSION"] = "";
+        args["TARGETSTAGE"] = targetStage ?? "default";
         return args;
     }
 }

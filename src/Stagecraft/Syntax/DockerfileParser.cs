@@ -64,6 +64,8 @@ internal sealed partial class DockerfileParser
                         else
                             Report("invalid-escape", DiagnosticSeverity.Error, $"invalid escape token '{value}' does not match ` or \\", valueSpan);
                     }
+                    else if (name == "check" && !CheckOptions.TryParse(value, out _, out var checkError))
+                        Report("invalid-check", DiagnosticSeverity.Error, $"failed to parse check options: {checkError}", valueSpan);
                     index++;
                     continue;
                 }

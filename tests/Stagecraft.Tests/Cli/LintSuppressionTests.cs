@@ -92,6 +92,31 @@ public sealed class LintSuppressionTests : IDisposable
         Assert.Equal("Dockerfile:3:1 STG000 error: unknown instruction: FOO\n", result.OutputText);
     }
 
+    [Fact]
+    public void A_check_directive_skips_buildkit_checks_and_error_true_fails_the_run()
+    {
+        const string body = "FROM alpine:3.20 as base\nCMD [\"sh\"]\n";
+
+        Assert.Equal("Dockerfile:1:18 STG101 style: `as` does not match the case of `FROM`: write `AS`\n", Lint(body).OutputText);
+        Assert.Equal("", Lint("# check=skip=FromAsCasing\n" + body).OutputText);
+        var failing = Lint("# check=error=true\n" + body);
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Equal("Dockerfile:2:18 STG101 error: `as` does not match the case of `FROM`: write `AS`\n", failing.OutputText);
+    }
+
+    [Fact]
+    public void Enable_runs_a_rule_that_is_off_by_default()
+    {
+        _temp.Write("Dockerfile", "FROM alpine:3.20\n# the version\nARG VERSION=1\n");
+
+        Assert.Equal("", CliRun.InFolder(_temp.FullPath, "lint").OutputText);
+        var enabled = CliRun.InFolder(_temp.FullPath, "lint", "--enable", "InvalidDefinitionDescription");
+        Assert.StartsWith("Dockerfile:2:1 STG119 style: this comment sits right above `ARG VERSION`", enabled.OutputText);
+        var unknown = CliRun.InFolder(_temp.FullPath, "lint", "--enable", "STG1199");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal("stagecraft: --enable: unknown rule 'STG1199' (did you mean 'STG119'?)\n", unknown.Error);
+    }
+
     private CliResult Lint(string dockerfile)
     {
         _temp.Write("Dockerfile", dockerfile + "\n");

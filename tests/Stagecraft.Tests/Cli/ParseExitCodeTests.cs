@@ -58,13 +58,13 @@ public sealed class ParseExitCodeTests : IDisposable
     [Fact]
     public void Build_errors_that_need_the_whole_file_exit_1_except_in_the_buildkit_dump()
     {
-        var path = _temp.Write("Dockerfile", "FROM alpine AS app\nFROM alpine AS App\n");
+        var path = _temp.Write("Dockerfile", "FROM alpine AS app\nCOPY --from=3 / /\n");
 
         var json = CliRun.Run("parse", path);
         var dump = CliRun.Run("parse", "--format", "buildkit", path);
 
         Assert.Equal(1, json.ExitCode);
-        Assert.Equal($"{path}:2:16 invalid-build error: duplicate stage name \"app\"\n", json.Error);
+        Assert.Equal($"{path}:2:13 invalid-build error: --from=3 names no stage: this file has 1 stage(s), numbered from 0\n", json.Error);
         Assert.Equal(0, dump.ExitCode);
     }
 

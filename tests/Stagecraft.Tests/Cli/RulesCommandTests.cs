@@ -19,7 +19,8 @@ public class RulesCommandTests
             var d = rule.Descriptor;
             // Long titles wrap inside their column, so only the title's first words are sure to stand on the rule's row.
             var titleStart = System.Text.RegularExpressions.Regex.Escape(string.Join(' ', d.Title.Split(' ').Take(3)));
-            Assert.Matches($@"{d.Id}\s+{d.Name}\s+{Severities.Name(d.DefaultSeverity)}\s+{d.Category.ToString().ToLowerInvariant()}\s+.*{titleStart}", result.OutputText);
+            var off = d.EnabledByDefault ? "" : @" \(off\)";
+            Assert.Matches($@"{d.Id}\s+{d.Name}\s+{Severities.Name(d.DefaultSeverity)}{off}\s+{d.Category.ToString().ToLowerInvariant()}\s+.*{titleStart}", result.OutputText);
         }
         Assert.Contains($"{RuleCatalog.All.Count} rule", result.OutputText);
         Assert.DoesNotContain('\u001b', result.OutputText);
@@ -41,6 +42,8 @@ public class RulesCommandTests
         Assert.Equal(Severities.Name(descriptor.DefaultSeverity), first.GetProperty("severity").GetString());
         Assert.Equal(descriptor.Aliases, first.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(descriptor.HelpUri, first.GetProperty("help").GetString());
+        Assert.Equal(RuleCatalog.All.Select(r => r.Descriptor.EnabledByDefault), rules.Select(r => r.GetProperty("enabledByDefault").GetBoolean()));
+        Assert.Contains(false, rules.Select(r => r.GetProperty("enabledByDefault").GetBoolean()));
     }
 
     [Fact]

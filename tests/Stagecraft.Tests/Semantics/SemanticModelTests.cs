@@ -119,6 +119,48 @@ public class SemanticModelTests
     }
 
     [Fact]
+    public void Args_with_a_value_are_inherited_by_child_stages_as_in_buildkit()
+    {
+        var model = Model("""
+            FROM alpine AS base
+            ARG WITH_VALUE=1
+            ARG WITHOUT_VALUE
+            FROM base
+            RUN echo
+            ARG WITH_VALUE
+            RUN echo
+            """);
+
+        var child = model.Stages[1];
+        Assert.Equal("1", child.ScopeAt(child.Instructions[0]).Find("WITH_VALUE")?.Value);
+        Assert.False(child.ScopeAt(child.Instructions[0]).IsDeclared("WITHOUT_VALUE"));
+        Assert.Equal("1", child.ScopeAt(child.Instructions[2]).Find("WITH_VALUE")?.Value); // redeclaring keeps the value
+    }
+
+    [Fact]
+    public void A_repeated_stage_name_resolves_to_the_latest_stage_as_in_buildkit()
+    {
+        var model = Model("FROM alpine AS a\nFROM debian AS a\nFROM a\nCOPY --from=a / /\nFROM scratch AS scratch\nFROM scratch\n");
+
+        Assert.Empty(model.Diagnostics);
+        Assert.Same(model.Stages[1], model.Stages[2].Base.Stage);
+        Assert.Same(model.Stages[1], model.Stages[2].References[0].Stage);
+        Assert.Same(model.Stages[1], model.FindStage("A"));
+        Assert.Same(model.Stages[3], model.Stages[4].Base.Stage); // a stage named scratch shadows the empty image
+    }
+
+    [Theory]
+    [InlineData(null, "final")]
+    [InlineData("build", "build")]
+    public void Targetstage_names_the_stage_being_built(string? target, string expected)
+    {
+        var model = SemanticModel.Build(SyntaxTree.Parse("FROM alpine AS build\nFROM alpine AS final\nARG TARGETSTAGE\n"),
+            BuildSettings.Default with { Target = target });
+        Assert.Equal(expected, model.GlobalScope.Find("TARGETSTAGE")?.Value);
+        Assert.Equal(expected, model.Stages[1].FinalScope.Find("TARGETSTAGE")?.Value);
+    }
+
+    [Fact]
     public void Platform_is_expanded_with_built_in_arguments()
     {
         var model = Model("FROM --platform=$BUILDPLATFORM golang AS build\nFROM --platform=${TARGETOS}/arm64 alpine\n");
@@ -154,7 +196,6 @@ public class SemanticModelTests
 
     [Theory]
     [InlineData("FROM alpine AS 1st\n", "invalid name for build stage")]
-    [InlineData("FROM alpine AS a\nFROM alpine AS A\n", "duplicate stage name")]
     [InlineData("FROM alpine AS a\nCOPY --from=b / /\nFROM alpine AS b\nCOPY --from=a / /\n", "circular dependency")]
     [InlineData("FROM alpine\nCOPY --from=3 / /\n", "names no stage")]
     [InlineData("RUN echo\nFROM alpine\n", "cannot come before the first FROM")]

@@ -1,0 +1,129 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+using Stagecraft.Semantics;
+using Stagecraft.Semantics.Expansion;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Correctness;
+
+/// <summary>
+/// STG109: a <c>$VAR</c> that BuildKit expands itself (COPY, ENV, WORKDIR, …) when no ARG or ENV defines it before that
+/// line; BuildKit's UndefinedVar. Words the shell expands (RUN, CMD, ENTRYPOINT) are not checked.
+/// </summary>
+public sealed class UndefinedVariable : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG109", "undefined-variable",
+        "Variable used where no ARG or ENV defines it", Severity.Warning, RuleCategory.Correctness, ["UndefinedVar"]);
+
+    // A reference with a default or an alternative says what happens when the name is unset; BuildKit still reports it.
+    private static readonly string[] HandlesUnset = ["-", ":-", "+", ":+", "?", ":?"];
+
+    // BuildKit reads these ARGs itself; they never reach the environment.
+    private static readonly string[] BuildKitSettings = ["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"];
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "`$NAME` and `${NAME}` in the words BuildKit expands itself (COPY and ADD sources, destination, --chown, --chmod, --checksum, the bodies of their unquoted heredocs; ENV and LABEL keys and values; ARG defaults; WORKDIR, USER, VOLUME, STOPSIGNAL; RUN --mount options) when no ARG or ENV before that line defines NAME. Definitions count from the stage and from the stages it is built FROM (ENV, ARGs that have a value there, and what their ONBUILD triggers declare, as BuildKit runs those triggers first); `PATH` is always defined on Linux. Not checked: RUN, CMD and ENTRYPOINT commands, where the shell expands variables (so names the script itself sets are fine), FROM lines (STG107), and ONBUILD triggers, which run in another build. `${NAME:-default}` and the other forms that handle an unset name are left alone, unlike BuildKit's `UndefinedVar`. The base image's own ENV cannot be seen without its metadata: in a stage built on an image, a name this file never defines is reported as information (it may come from the image), while a misspelling of a defined name, an ARG declared only before the first FROM, and a built-in argument such as TARGETARCH used without `ARG TARGETARCH` are warnings.",
+        WhyItMatters: "An undefined variable expands to an empty string without any error: `COPY bin/$TARGETARCH/app /app` copies `bin//app`, `ENV PATH=$PAHT:/opt/bin` throws PATH away, and `WORKDIR $HOME/app` is `/app` when the base image sets no HOME. The most common cause is an ARG declared before the first FROM: FROM lines see it, the stage does not until it says `ARG NAME` again.",
+        Bad: "ARG VERSION=1.4.2\nFROM alpine:3.20\nRUN wget -O /tmp/tool.tgz https://example.com/tool-1.4.2.tgz\nENV TOOL_VERSION=$VERSION",
+        Good: "ARG VERSION=1.4.2\nFROM alpine:3.20\nARG VERSION\nRUN wget -O /tmp/tool.tgz https://example.com/tool-$VERSION.tgz\nENV TOOL_VERSION=$VERSION",
+        FixSafety: "No automatic fix: whether to declare the name, fix its spelling or quote a heredoc marker is for the author to decide.");
+
+    public override void Check(RuleContext context)
+    {
+        var options = SemanticModel.ExpansionOptionsFor(context.Tree);
+        CheckGlobalArgs(context, options);
+        foreach (var stage in context.Model.Stages)
+        {
+            var root = StageChain.Of(stage).Last();
+            var fromTriggers = NamesFromParentTriggers(stage);
+            foreach (var instruction in stage.Instructions)
+            {
+                var scope = stage.ScopeAt(instruction);
+                var reported = new HashSet<string>(StringComparer.Ordinal);
+                var declaredHere = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (word, wordOptions, heredoc, declares) in ExpandedWords.Of(instruction, options))
+                {
+                    foreach (var reference in word.References(wordOptions))
+                    {
+                        var name = reference.Name;
+                        if (HandlesUnset.Contains(reference.Modifier) || scope.IsDeclared(name) || declaredHere.Contains(name) || fromTriggers.Contains(name)
+                            || (name == "PATH" && !stage.IsWindows) || BuildKitSettings.Contains(name) || !reported.Add(name))
+                            continue;
+                        var (severity, message) = heredoc
+                            ? (Severity.Warning, $"`${name}` in this heredoc is expanded by BuildKit when it writes the file, and nothing defines it, so it becomes an empty string: quote the marker (<<'EOF') to leave it for the script")
+                            : SetByThisEnv(instruction, name)
+                                ? (Severity.Warning, $"`${name}` is set by this same ENV, but BuildKit expands all of an ENV's values before it sets any: move `{name}` to an ENV of its own above")
+                                : Describe(context, root, scope, name);
+                        context.Report(word.Locate(context.Tree, reference), message, stage, severity: severity);
+                    }
+                    if (declares is not null)
+                        declaredHere.Add(declares);
+                }
+            }
+        }
+    }
+
+    /// <summary>BuildKit runs a parent stage's ONBUILD triggers at the start of a stage built FROM it; their ARGs and ENVs count as defined.</summary>
+    private static HashSet<string> NamesFromParentTriggers(Stage stage)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parent in StageChain.Of(stage).Skip(1))
+        {
+            foreach (var trigger in parent.OnbuildTriggers)
+            {
+                if (trigger is ArgInstructionSyntax arg)
+                    names.UnionWith(arg.Declarations.Select(d => d.Name));
+                else if (trigger is EnvInstructionSyntax env)
+                    names.UnionWith(env.Pairs.Select(p => p.Key));
+            }
+        }
+        return names;
+    }
+
+    private static bool SetByThisEnv(InstructionSyntax instruction, string name) =>
+        instruction is EnvInstructionSyntax env && env.Pairs.Any(p => p.Key == name);
+
+    private static (Severity, string) Describe(RuleContext context, Stage root, VariableScope scope, string name)
+    {
+        // $1, $@, $$ …: shell parameters that no ARG, ENV or base image can set.
+        if (!char.IsLetter(name[0]) && name[0] != '_')
+            return (Severity.Warning, $"`${name}` is a shell parameter, which BuildKit expands here to an empty string: write `\\${name}` for the text itself");
+        switch (context.Model.GlobalScope.Find(name))
+        {
+            case { Origin: VariableOrigin.Arg }:
+                return (Severity.Warning, $"`${name}` is declared before the first FROM, where only FROM lines see it: add `ARG {name}` to this stage to use it here");
+            case { Origin: VariableOrigin.BuiltIn }:
+                return (Severity.Warning, $"`${name}` is a built-in argument, which a stage sees only after `ARG {name}`: add that line to this stage");
+        }
+        // Short names are too close to everything to suggest a correction for.
+        var candidates = scope.All().Select(v => v.Name).Append("PATH").Where(n => n != name);
+        if (name.Length >= 3 && Spelling.Closest(name, candidates) is { } suggestion)
+            return (Severity.Warning, $"`${name}` is not defined here, so it expands to an empty string (did you mean `${suggestion}`?)");
+        if (root.Base.Kind == StageBaseKind.Scratch)
+            return (Severity.Warning, $"`${name}` is not defined by any ARG or ENV before this line, so it expands to an empty string");
+        return (Severity.Info, $"`${name}` is not defined in this Dockerfile: it expands to an empty string unless base image `{root.Base.Reference}` sets it");
+    }
+
+    /// <summary>ARGs before the first FROM: a default can use built-in arguments and the ARGs declared before it.</summary>
+    private static void CheckGlobalArgs(RuleContext context, ExpansionOptions options)
+    {
+        var declared = new HashSet<string>(context.Model.GlobalScope.All().Where(v => v.Origin == VariableOrigin.BuiltIn).Select(v => v.Name), StringComparer.Ordinal);
+        foreach (var arg in context.Model.GlobalArgs)
+        {
+            foreach (var declaration in arg.Declarations)
+            {
+                if (ExpandedWords.DefaultOf(declaration) is { } word)
+                {
+                    foreach (var reference in word.References(options))
+                    {
+                        if (!HandlesUnset.Contains(reference.Modifier) && !declared.Contains(reference.Name))
+                            context.Report(word.Locate(context.Tree, reference),
+                                $"`${reference.Name}` is not declared by an ARG above this one, so this default expands it to an empty string");
+                    }
+                }
+                declared.Add(declaration.Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+From alpine:3.20 as base
+RUN true

@@ -1,0 +1,3 @@
+FROM alpine:3.20 AS base
+ONBUILD COPY --from=base /x /x
+FROM base AS child

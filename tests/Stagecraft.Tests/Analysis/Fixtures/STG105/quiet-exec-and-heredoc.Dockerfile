@@ -1,0 +1,5 @@
+FROM alpine:3.20
+RUN <<EOF
+echo CMD node server.js
+EOF
+CMD exec node /app/server.js

@@ -1,0 +1,3 @@
+ARG TEAM=ops
+FROM alpine:3.20
+[|MAINTAINER $TEAM@example.com|]

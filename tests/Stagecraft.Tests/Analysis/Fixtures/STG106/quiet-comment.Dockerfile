@@ -1,0 +1,3 @@
+# MAINTAINER Jane Doe used to be here
+FROM alpine:3.20
+RUN echo MAINTAINER

@@ -1,0 +1,5 @@
+ARG NODE_VERSION=22
+ARG VARIANT
+FROM --platform=$BUILDPLATFORM node:${NODE_VERSION}-alpine${VARIANT} AS build
+FROM build-${TARGETSTAGE} AS other
+FROM --platform=${TARGETOS}/${TARGETARCH} alpine:3.20

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ONBUILD RUN echo $NOT_IN_FROM
+ONBUILD COPY $SRC /app

@@ -1,0 +1,5 @@
+FROM scratch AS files
+COPY [|$foo|] /
+ARG foo=bar
+COPY $foo /
+LABEL description="costs [|$5|]"

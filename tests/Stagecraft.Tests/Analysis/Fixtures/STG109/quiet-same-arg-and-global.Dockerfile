@@ -1,0 +1,9 @@
+ARG REGISTRY=docker.io
+ARG IMAGE=${REGISTRY}/library/alpine
+FROM ${IMAGE}:3.20
+ARG A=1 B=$A
+ENV C=$B
+FROM alpine:3.20 AS parent
+ONBUILD ARG FROM_TRIGGER=1
+FROM parent
+COPY $FROM_TRIGGER /x

@@ -1,0 +1,2 @@
+ARG BASE=alpine:3.20
+FROM [|--platform=$TARGETPLATFORM|] ${BASE}

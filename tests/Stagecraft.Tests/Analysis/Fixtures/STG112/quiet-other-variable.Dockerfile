@@ -1,0 +1,2 @@
+ARG PLATFORM=linux/arm64
+FROM --platform=$PLATFORM alpine:3.20

@@ -1,0 +1,2 @@
+ARG TAG=1.36
+FROM busybox:${TAG}

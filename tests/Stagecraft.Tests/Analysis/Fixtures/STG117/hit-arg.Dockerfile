@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ARG PORTS="9000/TCP 9001/tcp"
+EXPOSE [|$PORTS|]

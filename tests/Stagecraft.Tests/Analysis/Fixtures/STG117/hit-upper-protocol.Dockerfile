@@ -1,0 +1,3 @@
+FROM nginx:1.27
+EXPOSE [|80/TCP|] 8080/tcp [|53/Udp|]
+ONBUILD EXPOSE [|443/TCP|]

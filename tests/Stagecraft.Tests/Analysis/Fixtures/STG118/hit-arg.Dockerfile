@@ -1,0 +1,3 @@
+FROM nginx:1.27
+ARG MAP=8080:80
+EXPOSE [|${MAP}|]

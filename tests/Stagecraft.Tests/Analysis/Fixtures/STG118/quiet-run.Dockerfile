@@ -1,0 +1,2 @@
+FROM nginx:1.27
+RUN echo "EXPOSE 8080:80"

@@ -1,0 +1,2 @@
+# the version to install
+ARG VERSION=1.4.2
