@@ -14,7 +14,8 @@ internal sealed partial class SemanticModelBuilder
     private readonly List<Stage> _stages = [];
     private readonly Dictionary<Stage, IReadOnlyList<string>> _finalShells = [];
     private readonly Dictionary<string, string?> _metaValues = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _builtIns;
+    private readonly IReadOnlyDictionary<string, string> _builtIns;
+    private readonly string _targetStage;
     private readonly List<(Stage Stage, InstructionSyntax Instruction, string Value, TextSpan Span)> _pendingReferences = [];
     private IReadOnlyList<string>? _pragmaShell;
 
@@ -23,7 +24,8 @@ internal sealed partial class SemanticModelBuilder
         _tree = tree;
         _settings = settings;
         _options = SemanticModel.ExpansionOptionsFor(tree);
-        _builtIns = PlatformArgs(settings, settings.Target ?? LastStageName(tree));
+        _builtIns = PlatformArgs(settings).Values;
+        _targetStage = settings.Target ?? LastStageName(tree) ?? "default";
     }
 
     public static SemanticModel Build(SyntaxTree tree, BuildSettings settings) => new SemanticModelBuilder(tree, settings).Run();
@@ -33,9 +35,7 @@ internal sealed partial class SemanticModelBuilder
 
     private SemanticModel Run()
     {
-        var global = VariableScope.Empty;
-        foreach (var (name, value) in _builtIns)
-            global = global.With(new Variable(name, value, VariableOrigin.BuiltIn, null));
+        var global = PlatformArgs(_settings).Scope.With(new Variable(TargetStage, _targetStage, VariableOrigin.BuiltIn, null));
         var globalArgs = new List<ArgInstructionSyntax>();
 
         Stage? current = null;
@@ -194,6 +194,8 @@ internal sealed partial class SemanticModelBuilder
                 value = meta;
             else if (_builtIns.TryGetValue(declaration.Name, out var builtIn))
                 value = builtIn;
+            else if (declaration.Name == TargetStage)
+                value = _targetStage;
             else
                 value = scope.Find(declaration.Name) is { Origin: VariableOrigin.Arg } earlier ? earlier.Value : null; // BuildKit keeps a value it already has
             scope = scope.With(new Variable(declaration.Name, value, VariableOrigin.Arg, arg));
@@ -290,22 +292,32 @@ internal sealed partial class SemanticModelBuilder
     private static string? LastStageName(SyntaxTree tree) =>
         tree.Root.Instructions.OfType<FromInstructionSyntax>().LastOrDefault()?.StageName?.Value.ToLowerInvariant() is { Length: > 0 } name ? name : null;
 
-    /// <summary>The arguments BuildKit defines for every build: platforms (also usable in stages after <c>ARG NAME</c>) and TARGETSTAGE.</summary>
-    private static Dictionary<string, string> PlatformArgs(BuildSettings settings, string? targetStage)
-    {
-        var args = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Add(string prefix, Platform platform)
+    private const string TargetStage = "TARGETSTAGE";
+
+    private sealed record BuiltInArgs(IReadOnlyDictionary<string, string> Values, VariableScope Scope);
+
+    // The same two platforms come with every file of a lint run: build their arguments once (TARGETSTAGE differs per file).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Platform Target, Platform Build), BuiltInArgs> PlatformArgsCache = new();
+
+    /// <summary>The arguments BuildKit defines for every build: platforms (also usable in stages after <c>ARG NAME</c>); TARGETSTAGE is added per file.</summary>
+    private static BuiltInArgs PlatformArgs(BuildSettings settings) =>
+        PlatformArgsCache.GetOrAdd((settings.TargetPlatform, settings.BuildPlatform), static platforms =>
         {
-            args[prefix + "PLATFORM"] = platform.ToString();
-            args[prefix + "OS"] = platform.OS;
-            args[prefix + "ARCH"] = platform.Architecture;
-            args[prefix + "VARIANT"] = platform.Variant ?? "";
-        }
-        Add("TARGET", settings.TargetPlatform);
-        Add("BUILD", settings.BuildPlatform);
-        args["TARGETOSVERSION"] = "";
-        args["BUILDOSVERSION"] = "";
-        args["TARGETSTAGE"] = targetStage ?? "default";
-        return args;
-    }
+            var args = new Dictionary<string, string>(StringComparer.Ordinal);
+            void Add(string prefix, Platform platform)
+            {
+                args[prefix + "PLATFORM"] = platform.ToString();
+                args[prefix + "OS"] = platform.OS;
+                args[prefix + "ARCH"] = platform.Architecture;
+                args[prefix + "VARIANT"] = platform.Variant ?? "";
+            }
+            Add("TARGET", platforms.Target);
+            Add("BUILD", platforms.Build);
+            args["TARGETOSVERSION"] = "";
+            args["BUILDOSVERSION"] = "";
+            var scope = VariableScope.Empty;
+            foreach (var (name, value) in args)
+                scope = scope.With(new Variable(name, value, VariableOrigin.BuiltIn, null));
+            return new BuiltInArgs(args, scope);
+        });
 }

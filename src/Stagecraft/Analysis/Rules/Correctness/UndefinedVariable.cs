@@ -33,6 +33,9 @@ public sealed class UndefinedVariable : Rule
     {
         var options = SemanticModel.ExpansionOptionsFor(context.Tree);
         CheckGlobalArgs(context, options);
+        // Reused per instruction: this runs over every instruction of every file.
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var declaredHere = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stage in context.Model.Stages)
         {
             var root = StageChain.Of(stage).Last();
@@ -40,8 +43,8 @@ public sealed class UndefinedVariable : Rule
             foreach (var instruction in stage.Instructions)
             {
                 var scope = stage.ScopeAt(instruction);
-                var reported = new HashSet<string>(StringComparer.Ordinal);
-                var declaredHere = new HashSet<string>(StringComparer.Ordinal);
+                reported.Clear();
+                declaredHere.Clear();
                 foreach (var (word, wordOptions, heredoc, declares) in ExpandedWords.Of(instruction, options))
                 {
                     foreach (var reference in word.References(wordOptions))
@@ -68,6 +71,8 @@ public sealed class UndefinedVariable : Rule
     private static HashSet<string> NamesFromParentTriggers(Stage stage)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        if (stage.Base.Stage is null)
+            return names;
         foreach (var parent in StageChain.Of(stage).Skip(1))
         {
             foreach (var trigger in parent.OnbuildTriggers)
@@ -108,6 +113,8 @@ public sealed class UndefinedVariable : Rule
     /// <summary>ARGs before the first FROM: a default can use built-in arguments and the ARGs declared before it.</summary>
     private static void CheckGlobalArgs(RuleContext context, ExpansionOptions options)
     {
+        if (context.Model.GlobalArgs.Count == 0)
+            return;
         var declared = new HashSet<string>(context.Model.GlobalScope.All().Where(v => v.Origin == VariableOrigin.BuiltIn).Select(v => v.Name), StringComparer.Ordinal);
         foreach (var arg in context.Model.GlobalArgs)
         {
