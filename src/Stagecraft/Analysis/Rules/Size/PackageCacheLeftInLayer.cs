@@ -55,7 +55,8 @@ public sealed class PackageCacheLeftInLayer : Rule
         var scope = stage.Instructions.Contains(run) ? context.Model.ScopeAt(run) : stage.FinalScope;
         if (manager.EnvironmentSwitch is { } variable && (scope.Find(variable) is not null || Exports(script.Script, variable)))
             return;
-        var severity = manager.Certain ? (Severity?)null : Severity.Info;
+        // hadolint reports the apt and apk checks (DL3009, DL3019) as info; a finding carrying their code keeps that default.
+        var severity = manager.Certain && manager.Alias is not ("DL3009" or "DL3019") ? (Severity?)null : Severity.Info;
         var aliases = manager.Alias is { } alias ? new[] { alias } : [];
         var safety = manager.LaterNeedsCache is { } needs && LaterRuns(context, stage, run).Any(s => needs(s)) ? FixSafety.Unsafe : FixSafety.Safe;
         if (manager.Option is { } option)
