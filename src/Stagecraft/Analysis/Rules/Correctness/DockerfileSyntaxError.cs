@@ -7,7 +7,7 @@ namespace Stagecraft.Analysis.Rules.Correctness;
 public sealed class DockerfileSyntaxError : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG000", "dockerfile-syntax",
-        "The Dockerfile cannot be built as written", Severity.Error, RuleCategory.Correctness, [EmptyContinuation]);
+        "The Dockerfile cannot be built as written", Severity.Error, RuleCategory.Correctness, [EmptyContinuation, "DL3023"]);
 
     /// <summary>BuildKit's name for its empty-continuation warning; only those findings carry it.</summary>
     private const string EmptyContinuation = "NoEmptyContinuation";
@@ -19,15 +19,23 @@ public sealed class DockerfileSyntaxError : Rule
         WhyItMatters: "The build fails before it starts. Other rules still run on what could be read, but their findings may be incomplete until this is fixed. An empty continuation line is accepted today with a warning, but a future BuildKit release will reject the file; a comment line in its place is fine.",
         Bad: "FROM alpine AS build\nCOPY --from=bulid /app /app",
         Good: "FROM alpine AS build\nCOPY --from=build /app /app",
-        FixSafety: "No automatic fix.");
+        FixSafety: "No automatic fix.",
+        Options: "`COPY --from` naming its own stage is also hadolint's DL3023 and answers to that code (two stages with one name, DL3024, is STG103).");
 
     public override void Check(RuleContext context)
     {
         foreach (var diagnostic in context.Tree.Diagnostics.Concat(context.Model.Diagnostics))
         {
             context.Report(diagnostic.Span, diagnostic.Message,
-                severity: diagnostic.Severity == Syntax.DiagnosticSeverity.Error ? Severity.Error : Severity.Warning,
-                aliases: diagnostic.Code == "empty-continuation" ? [EmptyContinuation] : []);
+                severity: diagnostic.Severity == Syntax.DiagnosticSeverity.Error ? Severity.Error : Severity.Warning, aliases: AliasOf(diagnostic));
         }
     }
+
+    /// <summary>The BuildKit or hadolint check that flags the same problem; hadolint's are matched on the semantic model's wording (tests pin it).</summary>
+    private static string[] AliasOf(Syntax.SyntaxDiagnostic diagnostic) => diagnostic.Code switch
+    {
+        "empty-continuation" => [EmptyContinuation],
+        "invalid-build" when diagnostic.Message.EndsWith(" copies from itself", StringComparison.Ordinal) => ["DL3023"],
+        _ => [],
+    };
 }

@@ -6,12 +6,12 @@ namespace Stagecraft.Analysis.Rules.Correctness;
 public sealed class DuplicateStageName : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG103", "duplicate-stage-name",
-        "Two stages share a name", Severity.Warning, RuleCategory.Correctness, ["DuplicateStageName"]);
+        "Two stages share a name", Severity.Error, RuleCategory.Correctness, ["DuplicateStageName", "DL3024"]);
 
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "A `FROM … AS name` whose name an earlier stage already has, compared in lower case as BuildKit compares names. BuildKit's `DuplicateStageName` check.",
+        Flags: "A `FROM … AS name` whose name an earlier stage already has, compared in lower case as BuildKit compares names. BuildKit's `DuplicateStageName` check (a warning there) and hadolint's DL3024 (an error); reported as an error because the classic builder refuses such a file.",
         WhyItMatters: "BuildKit builds the file and silently resolves the name to the latest stage of that name: `--from=name` and `--target name` use the last one, a `FROM name` the last one above it. Which stage a reference means then depends on where it is written, and the legacy builder refuses the file outright.",
         Bad: "FROM debian:12 AS builder\nRUN apt-get update && apt-get install -y curl\nFROM golang:1.22 AS builder\nRUN go build -o /app .",
         Good: "FROM debian:12 AS fetch\nRUN apt-get update && apt-get install -y curl\nFROM golang:1.22 AS build\nRUN go build -o /app .",

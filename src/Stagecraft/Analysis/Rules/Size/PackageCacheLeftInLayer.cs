@@ -95,7 +95,8 @@ public sealed class PackageCacheLeftInLayer : Rule
     private static string Leftover(LayerLeftover layer, PackageCommand command) =>
         command.Caches.FirstOrDefault(c => c.Moved && c.StaysInLayer) is { Path: { } moved } ? moved : layer.Leftover;
 
-    private static Severity? SeverityOf(LayerLeftover layer) => layer.Certain ? null : Severity.Info;
+    // hadolint reports its apt and apk checks (DL3009, DL3019) as info; a finding carrying their code keeps that default.
+    private static Severity? SeverityOf(LayerLeftover layer) => layer.Certain && layer.Alias is not ("DL3009" or "DL3019") ? null : Severity.Info;
 
     private static string[] Aliases(LayerLeftover layer) => layer.Alias is { } alias ? [alias] : [];
 

@@ -20,9 +20,20 @@ public class PackageCacheLeftInLayerTests
         var finding = Assert.Single(RuleAssert.Lint(Rule, text));
         Assert.Equal("`apt-get update` leaves /var/lib/apt/lists in the layer: add `rm -rf /var/lib/apt/lists/*` at the end of this RUN or use a cache mount", finding.Message);
         Assert.Equal(["DL3009"], finding.Aliases);
-        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(Severity.Info, finding.Severity);
         Assert.Equal(FixSafety.Safe, finding.Fix!.Safety);
         Assert.Equal("FROM debian:bookworm-slim\n" + expected, FixApplierForTests.ApplyAndRecheck(Rule, text, finding));
+    }
+
+    [Theory]
+    [InlineData("FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n", "DL3009", Severity.Info)]
+    [InlineData("FROM alpine:3.20\nRUN apk add curl\n", "DL3019", Severity.Info)]
+    [InlineData("FROM python:3.12-slim\nRUN pip install flask\n", "DL3042", Severity.Warning)]
+    public void Each_finding_carries_its_hadolint_checks_default_severity(string text, string alias, Severity severity)
+    {
+        var finding = Assert.Single(RuleAssert.Lint(Rule, text));
+        Assert.Equal([alias], finding.Aliases);
+        Assert.Equal(severity, finding.Severity);
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+using Stagecraft.Semantics;
+using Stagecraft.Semantics.Shell;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>How <c>apt-get install</c> is written: its operands, and the options that answer its questions.</summary>
+internal static class AptGet
+{
+    /// <summary>apt-get options whose value may be written as the next word.</summary>
+    private static readonly string[] ValueOptions = ["-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture"];
+
+    /// <summary>The operands of an <c>apt-get install</c> (the verb first, then the packages), or null for any other command.</summary>
+    public static List<ShellWord>? InstallOperands(ShellCommand effective)
+    {
+        if (!effective.IsNamed("apt-get"))
+            return null;
+        var operands = CommandOperands.Of(effective, ValueOptions);
+        return operands.Count > 0 && operands[0].Value == "install" ? operands : null;
+    }
+
+    /// <summary>From the start of the command to the end of its <c>install</c> word: where a missing option belongs.</summary>
+    public static TextSpan CommandThroughVerb(RunScript script, ShellCommand written, ShellWord verb) =>
+        TextSpan.FromBounds(script.ToFileSpan(written.Span).Start, script.ToFileSpan(verb.Span).End);
+
+    /// <summary>Whether a <c>-o Name=value</c> (or <c>-oName=value</c>) word sets the apt option <paramref name="name"/>, to any value or to one of <paramref name="values"/>.</summary>
+    public static bool SetsOption(ShellCommand command, string name, params ReadOnlySpan<string> values)
+    {
+        foreach (var word in command.Arguments)
+        {
+            var at = word.Value.IndexOf(name + "=", StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+                continue;
+            if (values.IsEmpty)
+                return true;
+            var value = word.Value.AsSpan(at + name.Length + 1).Trim('"');
+            foreach (var accepted in values)
+            {
+                if (value.Equals(accepted, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,55 @@
+using Stagecraft.Semantics;
+using Stagecraft.Semantics.Shell;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>
+/// Package arguments of an install command that name no version, after ARG and ENV values are filled in: a package
+/// written through a variable the Dockerfile does not settle counts as pinned, since its value is chosen elsewhere.
+/// </summary>
+internal static class UnpinnedPackages
+{
+    /// <summary>The package words whose value (or one of the values a variable holds) fails <paramref name="isPinned"/>; null when none does.</summary>
+    public static List<(ShellWord Word, string Name)>? Find(SemanticModel model, InstructionSyntax at, IEnumerable<ShellWord> packages, Func<string, bool> isPinned)
+    {
+        List<(ShellWord, string)>? unpinned = null;
+        foreach (var word in packages)
+        {
+            if (ShellWordValues.Resolve(model, at, word) is not { } value)
+                continue;
+            if (value.AsSpan().IndexOfAny(" \t\n") < 0)
+            {
+                if (!isPinned(value))
+                    (unpinned ??= []).Add((word, value));
+                continue;
+            }
+            // A variable may hold a list (ENV PHPIZE_DEPS="autoconf gcc"): each package in it is judged.
+            foreach (var name in value.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!isPinned(name))
+                {
+                    (unpinned ??= []).Add((word, name));
+                    break;
+                }
+            }
+        }
+        return unpinned;
+    }
+
+    /// <summary>From the first unpinned package to the last, in the file.</summary>
+    public static TextSpan Span(RunScript script, List<(ShellWord Word, string Name)> unpinned) =>
+        TextSpan.FromBounds(script.ToFileSpan(unpinned[0].Word.Span).Start, script.ToFileSpan(unpinned[^1].Word.Span).End);
+
+    /// <summary><c>curl</c>, <c>curl and git</c>, <c>curl, git, make and 4 more</c>.</summary>
+    public static string Names(List<(ShellWord Word, string Name)> unpinned)
+    {
+        var names = unpinned.Select(u => "`" + u.Name + "`").Distinct().ToList();
+        return names.Count switch
+        {
+            1 => names[0],
+            <= 3 => string.Join(", ", names[..^1]) + " and " + names[^1],
+            _ => string.Join(", ", names.Take(3)) + $" and {names.Count - 3} more",
+        };
+    }
+}

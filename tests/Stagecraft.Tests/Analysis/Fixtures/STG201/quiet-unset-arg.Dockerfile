@@ -1,0 +1,4 @@
+FROM golang:1.22
+ARG SRC
+WORKDIR $SRC
+WORKDIR ${GOPATH}/src

@@ -1,0 +1,3 @@
+FROM nginx:1.27-alpine
+EXPOSE 0 80 443/tcp 65535/udp 7000-7100
+EXPOSE 8080/tcp 8080/udp

@@ -1,0 +1,4 @@
+FROM python:3.12-slim
+ARG FLASK_VERSION=3.0.3
+ARG EXTRA
+RUN pip install flask==${FLASK_VERSION} $EXTRA

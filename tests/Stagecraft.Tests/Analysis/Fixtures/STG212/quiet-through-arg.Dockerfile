@@ -1,0 +1,4 @@
+FROM node:20-slim
+ARG PNPM_VERSION=9.1.0
+ARG EXTRA
+RUN npm install -g pnpm@${PNPM_VERSION} $EXTRA

@@ -1,0 +1,4 @@
+FROM node:20-slim
+[|ADD|] package.json package-lock.json /app/
+[|add|] --chown=node:node src/ /app/src/
+ONBUILD [|ADD|] . /app

@@ -1,0 +1,2 @@
+ARG REGISTRY=ghcr.io/org
+FROM [|${REGISTRY}/app:1.0|]

@@ -1,0 +1,2 @@
+FROM ghcr.io/org/base:1.0
+FROM quay.io/org/tool:2

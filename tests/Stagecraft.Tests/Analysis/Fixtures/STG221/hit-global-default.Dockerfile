@@ -1,0 +1,2 @@
+ARG PLATFORM=linux/arm/v7
+FROM --platform=[|${PLATFORM}|] debian:12-slim

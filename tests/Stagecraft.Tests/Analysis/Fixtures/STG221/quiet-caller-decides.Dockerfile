@@ -1,0 +1,2 @@
+ARG PLATFORM
+FROM --platform=$PLATFORM alpine:3.20
