@@ -8,6 +8,9 @@ public sealed record LintConfiguration
     /// <summary>Rule ids or aliases whose findings are dropped.</summary>
     public IReadOnlySet<string> Ignored { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Rules that are off by default (see <see cref="RuleDescriptor.EnabledByDefault"/>) to run anyway: ids or aliases.</summary>
+    public IReadOnlySet<string> Enabled { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Rule id or alias → the severity to report instead of the default.</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
 

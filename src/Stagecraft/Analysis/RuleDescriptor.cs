@@ -13,7 +13,7 @@ public sealed partial record RuleDescriptor
     public const string HelpBase = "https://github.com/stagecraft-dev/stagecraft/blob/main/docs/rules";
 
     private RuleDescriptor(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        IReadOnlyList<string> aliases, string declaringFile)
+        IReadOnlyList<string> aliases, bool enabledByDefault, string declaringFile)
     {
         Id = id;
         Name = name;
@@ -21,6 +21,7 @@ public sealed partial record RuleDescriptor
         DefaultSeverity = defaultSeverity;
         Category = category;
         Aliases = aliases;
+        EnabledByDefault = enabledByDefault;
         DeclaringFile = declaringFile;
     }
 
@@ -40,6 +41,12 @@ public sealed partial record RuleDescriptor
     /// <summary>Ids of other tools' checks this rule also answers to (hadolint DLnnnn, BuildKit check names).</summary>
     public IReadOnlyList<string> Aliases { get; }
 
+    /// <summary>
+    /// False for a rule that runs only when asked for: <c>--enable</c>, or a <c># check=experimental=…</c> directive naming
+    /// its BuildKit alias (BuildKit's experimental checks are off by default too).
+    /// </summary>
+    public bool EnabledByDefault { get; }
+
     /// <summary>The source file that declared the rule (for docs and tests; recorded at compile time).</summary>
     public string DeclaringFile { get; }
 
@@ -50,7 +57,7 @@ public sealed partial record RuleDescriptor
         Id.Equals(code, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase));
 
     public static RuleDescriptor Create(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        string[]? aliases = null, [CallerFilePath] string declaringFile = "")
+        string[]? aliases = null, bool enabledByDefault = true, [CallerFilePath] string declaringFile = "")
     {
         if (!IdPattern().IsMatch(id))
             throw new ArgumentException($"rule id '{id}' must be STG followed by three digits", nameof(id));
@@ -61,7 +68,7 @@ public sealed partial record RuleDescriptor
         aliases ??= [];
         if (aliases.Distinct(StringComparer.OrdinalIgnoreCase).Count() != aliases.Length)
             throw new ArgumentException($"rule {id} lists an alias twice", nameof(aliases));
-        return new RuleDescriptor(id, name, title, defaultSeverity, category, aliases, declaringFile);
+        return new RuleDescriptor(id, name, title, defaultSeverity, category, aliases, enabledByDefault, declaringFile);
     }
 
     [GeneratedRegex("^STG[0-9]{3}$")]

@@ -1,11 +1,13 @@
 using Stagecraft.Analysis;
+using Stagecraft.Analysis.Configuration;
 using Stagecraft.Tests.Support;
 
 namespace Stagecraft.Tests.Analysis;
 
 /// <summary>
 /// Fixture files per rule under Analysis/Fixtures/&lt;ID&gt;/: <c>hit-*.Dockerfile</c> mark every expected finding with
-/// <c>[|…|]</c>; <c>quiet-*.Dockerfile</c> must give none. A folder <c>&lt;name&gt;.context/</c> beside a fixture is its build context.
+/// <c>[|…|]</c>; <c>quiet-*.Dockerfile</c> must give none. A folder <c>&lt;name&gt;.context/</c> beside a fixture is its build context;
+/// a file <c>&lt;name&gt;.stagecraft.yaml</c> beside it is its configuration (label schemas, rules that are off by default).
 /// </summary>
 public class RuleFixtureTests
 {
@@ -34,16 +36,20 @@ public class RuleFixtureTests
         var path = Path.Combine(FixtureRoot, ruleId, file);
         var contextFolder = Path.Combine(FixtureRoot, ruleId, Path.GetFileNameWithoutExtension(file) + ".context");
         var context = Directory.Exists(contextFolder) ? new BuildContext(contextFolder, path) : BuildContext.None;
+        var configurationFile = Path.Combine(FixtureRoot, ruleId, Path.GetFileNameWithoutExtension(file) + ".stagecraft.yaml");
+        var configuration = File.Exists(configurationFile)
+            ? ConfigurationFile.Parse(File.ReadAllText(configurationFile), configurationFile, Path.GetDirectoryName(configurationFile)!).Settings
+            : null;
         var text = File.ReadAllText(path);
         if (file.StartsWith("hit-", StringComparison.Ordinal))
         {
             Assert.Contains("[|", text);
-            RuleAssert.Marked(rule, text, context);
+            RuleAssert.Marked(rule, text, context, configuration);
         }
         else
         {
             Assert.StartsWith("quiet-", file);
-            RuleAssert.Quiet(rule, text, context);
+            RuleAssert.Quiet(rule, text, context, configuration);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Stagecraft.Analysis.Rules.Correctness;
 public sealed class DockerfileSyntaxError : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG000", "dockerfile-syntax",
-        "The Dockerfile cannot be built as written", Severity.Error, RuleCategory.Correctness);
+        "The Dockerfile cannot be built as written", Severity.Error, RuleCategory.Correctness, ["DL3043", "DL3061"]);
 
     public override RuleDescriptor Descriptor => Id;
 
@@ -16,14 +16,22 @@ public sealed class DockerfileSyntaxError : Rule
         WhyItMatters: "The build fails before it starts. Other rules still run on what could be read, but their findings may be incomplete until this is fixed.",
         Bad: "FROM alpine AS build\nCOPY --from=bulid /app /app",
         Good: "FROM alpine AS build\nCOPY --from=build /app /app",
-        FixSafety: "No automatic fix.");
+        FixSafety: "No automatic fix.",
+        Options: "Two of these errors are hadolint checks too, and answer to their codes: ONBUILD with ONBUILD, FROM or MAINTAINER as its trigger (DL3043), and an instruction other than ARG before the first FROM (DL3061).");
 
     public override void Check(RuleContext context)
     {
         foreach (var diagnostic in context.Tree.Diagnostics.Concat(context.Model.Diagnostics))
         {
             context.Report(diagnostic.Span, diagnostic.Message,
-                severity: diagnostic.Severity == Syntax.DiagnosticSeverity.Error ? Severity.Error : Severity.Warning);
+                severity: diagnostic.Severity == Syntax.DiagnosticSeverity.Error ? Severity.Error : Severity.Warning, aliases: HadolintAlias(diagnostic.Code));
         }
     }
+
+    private static string[] HadolintAlias(string code) => code switch
+    {
+        Syntax.SyntaxDiagnostic.TriggerNotAllowed => ["DL3043"],
+        Syntax.SyntaxDiagnostic.InstructionBeforeFrom => ["DL3061"],
+        _ => [],
+    };
 }

@@ -56,7 +56,7 @@ public sealed class PackageCacheLeftInLayer : Rule
         if (manager.EnvironmentSwitch is { } variable && (scope.Find(variable) is not null || Exports(script.Script, variable)))
             return;
         var severity = manager.Certain ? (Severity?)null : Severity.Info;
-        var aliases = manager.Alias is { } alias ? new[] { alias } : [];
+        var aliases = HadolintAliases(manager, commands);
         var safety = manager.LaterNeedsCache is { } needs && LaterRuns(context, stage, run).Any(s => needs(s)) ? FixSafety.Unsafe : FixSafety.Safe;
         if (manager.Option is { } option)
         {
@@ -79,6 +79,34 @@ public sealed class PackageCacheLeftInLayer : Rule
         context.Report(script.ToFileSpan(commands[0].Span),
             $"`{$"{first.Name} {PackageCaches.Sub(first)}".Trim()}` leaves {manager.Leftover} in the layer: add `{cleanup}` at the end of this RUN or use a cache mount",
             stage, append, severity, aliases);
+    }
+
+    /// <summary>
+    /// hadolint's code for the finding, when its check covers these commands: DL3032 and DL3036 only look at installs,
+    /// DL3040 at installs, upgrades and reinstalls, DL3060 at `yarn install`; updates and bare `yarn` are ours alone.
+    /// </summary>
+    private static string[] HadolintAliases(PackageCache manager, List<ShellCommand> commands)
+    {
+        if (manager.Alias is not { } alias)
+            return [];
+        string[]? verbs = manager.Manager switch
+        {
+            "yum" or "yarn" => ["install"],
+            "zypper" => ["install", "in"],
+            "dnf" or "microdnf" => ["install", "in", "upgrade", "up", "upgrade-minimal", "up-min", "reinstall", "rei"],
+            _ => null,
+        };
+        if (verbs is null)
+            return [alias];
+        foreach (var command in commands)
+        {
+            foreach (var verb in verbs)
+            {
+                if (command.Unwrap().HasArgument(verb))
+                    return [alias];
+            }
+        }
+        return [];
     }
 
     private static bool Exports(ShellScript script, string variable) =>

@@ -1,0 +1,101 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+using Stagecraft.Semantics;
+using Stagecraft.Semantics.Shell;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Correctness;
+
+/// <summary>STG283: a RUN with a pipe whose earlier commands can fail unnoticed, because pipefail is off.</summary>
+public sealed class PipeWithoutPipefail : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG283", "pipe-without-pipefail",
+        "Pipe in a RUN without `-o pipefail`", Severity.Warning, RuleCategory.Correctness, ["DL4006"]);
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "The first pipeline (`a | b`) of a RUN whose shell does not have pipefail on: neither the stage's SHELL has `-o pipefail` (`SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`) nor the script runs `set -o pipefail` (or `set -eo pipefail`, …) before it. Pipes fed only by `echo`, `printf`, `yes`, `true` or a `cat` of its own input (`echo \"$sha  file\" | sha256sum -c -`) cannot hide a failure and are left alone, and so are pipes into a checksum check (`grep \" $file\\$\" SHASUMS256.txt | sha256sum -c -`), which fails on missing input; hadolint's DL4006 reports both. Heredoc scripts are read like any other (a heredoc with its own `#!` line ignores SHELL and needs the `set`); exec-form RUNs, Windows stages and non-POSIX shells (PowerShell, cmd) are left alone, and so are ONBUILD RUNs, whose shell is the later build's.",
+        WhyItMatters: "A pipeline's status is the status of its last command. In `curl -fsSL $URL | tar -xz`, a failed download gives tar an empty stream; depending on the tools the RUN then succeeds with missing files, and the build goes on to produce a broken image instead of stopping where the problem is.",
+        Bad: "FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin",
+        Good: "FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin",
+        FixSafety: "Unsafe, offered on the first finding of a stage that has no SHELL yet: inserts `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN (`/bin/ash` on Alpine and BusyBox images), which covers the RUNs after it too. It needs that shell in the image, and Debian's /bin/sh (dash) has no pipefail, so `set -o pipefail` in a plain RUN is no alternative there.");
+
+    public override void Check(RuleContext context)
+    {
+        Stage? fixedStage = null;
+        foreach (var (stage, run, script, _) in RunScripts.Of(context, triggers: false))
+        {
+            var shellHasPipefail = script.Heredoc is null || !script.Text.StartsWith("#!", StringComparison.Ordinal) ? HasPipefail(stage.ShellAt(run)) : false;
+            if (shellHasPipefail || FirstUnguardedPipe(script.Script) is not { } first)
+                continue;
+            var last = first;
+            for (var guard = 0; last.Next is { IsInPipeline: true } next && last.Connector is ShellOperator.Pipe or ShellOperator.PipeAll && guard < 1000; guard++)
+                last = next;
+            Fix? fix = null;
+            if (!ReferenceEquals(fixedStage, stage) && !stage.Instructions.Any(i => i is ShellInstructionSyntax))
+            {
+                fixedStage = stage;
+                var shell = BaseImageShell.IsBusyBox(stage) ? "/bin/ash" : "/bin/bash";
+                var newline = context.Tree.GetText(run.Span).Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+                fix = new Fix("Set SHELL with -o pipefail", FixSafety.Unsafe,
+                    [TextEdit.Insert(run.Span.Start, $"SHELL [\"{shell}\", \"-o\", \"pipefail\", \"-c\"]{newline}")]);
+            }
+            var from = first.Unwrap().BaseName ?? "the first command";
+            context.Report(TextSpan.FromBounds(script.ToFileSpan(first.Span).Start, script.ToFileSpan(last.Span).End),
+                $"if `{from}` fails, this pipe hides it (the RUN reports only the last command's status): set `-o pipefail` in SHELL or `set -o pipefail` first",
+                stage, fix);
+        }
+    }
+
+    /// <summary>
+    /// The first command of the first pipeline that can hide a failure, with no <c>set -o pipefail</c> before it in the
+    /// script; null when there is none.
+    /// </summary>
+    private static ShellCommand? FirstUnguardedPipe(ShellScript script)
+    {
+        foreach (var command in script.Commands)
+        {
+            if (command.IsNamed("set") && command.HasOption("-o") && command.HasArgument("pipefail"))
+                return null;
+            if (command.IsInPipeline && command.Connector is ShellOperator.Pipe or ShellOperator.PipeAll
+                && command.Previous is not { Connector: ShellOperator.Pipe or ShellOperator.PipeAll } && CanHideFailure(command))
+                return command;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when a command that feeds the pipe can fail: <c>echo</c>, <c>printf</c>, <c>yes</c>, <c>true</c> and a
+    /// <c>cat</c> of its own input only write text, so a pipe fed by them alone hides nothing.
+    /// </summary>
+    private static bool CanHideFailure(ShellCommand first)
+    {
+        var guard = 0;
+        var canFail = false;
+        var command = first;
+        for (; command is { Connector: ShellOperator.Pipe or ShellOperator.PipeAll } && guard < 1000; command = command.Next, guard++)
+        {
+            var effective = command.Unwrap();
+            canFail |= !(effective.IsNamed("echo", "printf", "yes", "true") || (effective.IsNamed("cat") && effective.PositionalArguments.Count == 0));
+        }
+        return canFail && !(command?.Unwrap() is { } last && IsChecksumCheck(last));
+    }
+
+    /// <summary>
+    /// <c>sha256sum -c</c> and friends fail on missing or partial input, so a failure before them in the pipe still fails
+    /// the RUN (<c>grep " $file\$" SHASUMS256.txt | sha256sum -c -</c>).
+    /// </summary>
+    private static bool IsChecksumCheck(ShellCommand command) =>
+        command.IsNamed("sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "shasum") && command.HasOption("-c", "--check");
+
+    /// <summary>True for a SHELL like <c>["/bin/bash", "-o", "pipefail", "-c"]</c> or <c>["bash", "-euo", "pipefail", "-c"]</c>.</summary>
+    private static bool HasPipefail(IReadOnlyList<string> shell)
+    {
+        for (var i = 1; i < shell.Count; i++)
+        {
+            if (shell[i] == "pipefail" && shell[i - 1].Length > 1 && shell[i - 1][0] == '-' && shell[i - 1][^1] == 'o')
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,26 @@
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
+
+/// <summary>One RUN whose script a POSIX shell runs, with its stage and whether it is an ONBUILD trigger.</summary>
+internal readonly record struct StageRun(Stage Stage, RunInstructionSyntax Run, RunScript Script, bool IsTrigger);
+
+/// <summary>The RUN scripts of a Dockerfile in file order, stage by stage (exec form and Windows shells have none).</summary>
+internal static class RunScripts
+{
+    /// <param name="triggers">Also the RUNs kept by ONBUILD, after each stage's own.</param>
+    public static IEnumerable<StageRun> Of(RuleContext context, bool triggers)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction is RunInstructionSyntax run && context.Script(run) is { } script)
+                    yield return new StageRun(stage, run, script, false);
+                else if (triggers && instruction is OnbuildInstructionSyntax { Trigger: RunInstructionSyntax trigger } && context.Script(trigger) is { } triggered)
+                    yield return new StageRun(stage, trigger, triggered, true);
+            }
+        }
+    }
+}

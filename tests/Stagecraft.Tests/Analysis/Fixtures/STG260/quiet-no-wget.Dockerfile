@@ -1,0 +1,2 @@
+FROM debian:bookworm-slim
+RUN curl -fsSLO https://example.com/a && echo wget
