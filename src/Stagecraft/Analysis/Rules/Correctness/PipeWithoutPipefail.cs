@@ -14,10 +14,10 @@ public sealed class PipeWithoutPipefail : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "The first pipeline (`a | b`) of a RUN whose shell does not have pipefail on: neither the stage's SHELL has `-o pipefail` (`SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`) nor the script runs `set -o pipefail` (or `set -eo pipefail`, …) before it. Pipes fed only by `echo`, `printf`, `yes`, `true` or a `cat` of its own input (`echo \"$sha  file\" | sha256sum -c -`) cannot hide a failure and are left alone, and so are pipes into a checksum check (`grep \" $file\\$\" SHASUMS256.txt | sha256sum -c -`), which fails on missing input; hadolint's DL4006 reports both. Heredoc scripts are read like any other (a heredoc with its own `#!` line ignores SHELL and needs the `set`); exec-form RUNs, Windows stages and non-POSIX shells (PowerShell, cmd) are left alone, and so are ONBUILD RUNs, whose shell is the later build's.",
-        WhyItMatters: "A pipeline's status is the status of its last command. In `curl -fsSL $URL | tar -xz`, a failed download gives tar an empty stream; depending on the tools the RUN then succeeds with missing files, and the build goes on to produce a broken image instead of stopping where the problem is.",
-        Bad: "FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin",
-        Good: "FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin",
+        Flags: "The first pipeline (`a | b`) of a RUN whose shell does not have pipefail on: neither the stage's SHELL has `-o pipefail` (`SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`) nor the script runs `set -o pipefail` (or `set -eo pipefail`, …) before it. Pipes fed only by `echo`, `printf`, `yes`, `true` or a `cat` of its own input (`echo \"$sha  file\" | sha256sum -c -`) cannot hide a failure and are left alone, and so are pipes into a command that fails on missing or cut-off input: a checksum check (`grep \" $file\\$\" SHASUMS256.txt | sha256sum -c -`), a key import (`gpg --import`, `apt-key add -`) or decompression (`tar -xz`, `gunzip`); hadolint's DL4006 reports all of these. Pipes in the condition of an `if` or `while` decide a branch and are left alone too. Heredoc scripts are read like any other (a heredoc with its own `#!` line ignores SHELL and needs the `set`); exec-form RUNs, Windows stages and non-POSIX shells (PowerShell, cmd) are left alone, and so are ONBUILD RUNs, whose shell is the later build's.",
+        WhyItMatters: "A pipeline's status is the status of its last command. In `curl -fsSL $URL | bash`, a failed download gives bash an empty or cut-off script, bash runs what it got and succeeds, and the build goes on to produce a broken image instead of stopping where the problem is.",
+        Bad: "FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/install.sh | bash",
+        Good: "FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/install.sh | bash",
         FixSafety: "Unsafe, offered on the first finding of a stage that has no SHELL yet: inserts `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before the RUN (`/bin/ash` on Alpine and BusyBox images), which covers the RUNs after it too. It needs that shell in the image, and Debian's /bin/sh (dash) has no pipefail, so `set -o pipefail` in a plain RUN is no alternative there.");
 
     public override void Check(RuleContext context)
@@ -57,7 +57,8 @@ public sealed class PipeWithoutPipefail : Rule
         {
             if (command.IsNamed("set") && command.HasOption("-o") && command.HasArgument("pipefail"))
                 return null;
-            if (command.IsInPipeline && command.Connector is ShellOperator.Pipe or ShellOperator.PipeAll
+            // In an if/while condition the status picks a branch (`if head -1 f | grep -q x`): nothing is hidden there.
+            if (command.IsInPipeline && command.Connector is ShellOperator.Pipe or ShellOperator.PipeAll && (command.Context & ShellContext.Condition) == 0
                 && command.Previous is not { Connector: ShellOperator.Pipe or ShellOperator.PipeAll } && CanHideFailure(command))
                 return command;
         }
@@ -78,15 +79,25 @@ public sealed class PipeWithoutPipefail : Rule
             var effective = command.Unwrap();
             canFail |= !(effective.IsNamed("echo", "printf", "yes", "true") || (effective.IsNamed("cat") && effective.PositionalArguments.Count == 0));
         }
-        return canFail && !(command?.Unwrap() is { } last && IsChecksumCheck(last));
+        return canFail && !(command?.Unwrap() is { } last && RejectsMissingInput(last));
     }
 
     /// <summary>
-    /// <c>sha256sum -c</c> and friends fail on missing or partial input, so a failure before them in the pipe still fails
-    /// the RUN (<c>grep " $file\$" SHASUMS256.txt | sha256sum -c -</c>).
+    /// Commands that fail on missing or cut-off input, so a failure before them in the pipe still fails the RUN: checksum
+    /// checks (<c>grep " $file\$" SHASUMS256.txt | sha256sum -c -</c>), key imports (<c>gpg --import</c>,
+    /// <c>apt-key add</c>) and decompression (<c>tar -xz</c>, <c>gunzip</c>, <c>xz -d</c>), which check the end of their stream.
     /// </summary>
-    private static bool IsChecksumCheck(ShellCommand command) =>
-        command.IsNamed("sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "shasum") && command.HasOption("-c", "--check");
+    private static bool RejectsMissingInput(ShellCommand command) => command.BaseName switch
+    {
+        "sha1sum" or "sha224sum" or "sha256sum" or "sha384sum" or "sha512sum" or "md5sum" or "b2sum" or "shasum" => command.HasOption("-c", "--check"),
+        "gpg" or "gpg2" => command.HasOption("--import"),
+        "apt-key" => command.HasArgument("add"),
+        "gunzip" or "bunzip2" or "unxz" or "unzstd" or "zcat" or "xzcat" or "bzcat" or "zstdcat" => true,
+        "gzip" or "bzip2" or "xz" or "zstd" => command.HasOption("-d", "--decompress"),
+        "tar" => command.HasOption("-z", "-J", "-j", "--gzip", "--gunzip", "--xz", "--bzip2", "--zstd", "--lzma")
+            || command.Arguments is [{ Value: var bundle }, ..] && !bundle.StartsWith('-') && bundle.AsSpan().IndexOfAny("zJj") >= 0,
+        _ => false,
+    };
 
     /// <summary>True for a SHELL like <c>["/bin/bash", "-o", "pipefail", "-c"]</c> or <c>["bash", "-euo", "pipefail", "-c"]</c>.</summary>
     private static bool HasPipefail(IReadOnlyList<string> shell)

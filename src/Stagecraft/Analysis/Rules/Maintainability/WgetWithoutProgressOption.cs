@@ -11,7 +11,7 @@ public sealed class WgetWithoutProgressOption : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "`wget` in a RUN (ONBUILD RUNs included) without `--progress=…`, `-q`/`--quiet`, `-nv`/`--no-verbose`, or a log file (`-o`, `-a`).",
+        Flags: "`wget` in a RUN (ONBUILD RUNs included) without `--progress=…`, `-q`/`--quiet`, `-nv`/`--no-verbose`, or a log file (`-o`, `-a`). Downloads of signature, key and checksum files only (`.asc`, `.sig`, `.sha256`, `SHASUMS256.txt`, …) are left alone: they print one line, although hadolint's DL3047 reports them too.",
         WhyItMatters: "Without a terminal, GNU wget prints its progress as rows of dots: one line per 50 KB by default, thousands of lines for a large download. Build logs become hard to read, and CI systems that cap log size cut off the lines that matter.",
         Bad: "RUN wget https://example.com/tool.tar.gz",
         Good: "RUN wget --progress=dot:giga https://example.com/tool.tar.gz",
@@ -24,7 +24,8 @@ public sealed class WgetWithoutProgressOption : Rule
             foreach (var written in script.Script.Commands)
             {
                 var command = written.Unwrap();
-                if (!command.IsNamed("wget") || command.HasOption("--progress", "--quiet", "--no-verbose", "-nv", "--output-file", "--append-output") || HasQuietLetter(command))
+                if (!command.IsNamed("wget") || command.HasOption("--progress", "--quiet", "--no-verbose", "-nv", "--output-file", "--append-output") || HasQuietLetter(command)
+                    || FetchesOnlySmallFiles(command))
                     continue;
                 var safety = BaseImageShell.IsBusyBox(stage) ? FixSafety.Unsafe : FixSafety.Safe;
                 var name = script.ToFileSpan(command.NameWord!.Span);
@@ -60,4 +61,39 @@ public sealed class WgetWithoutProgressOption : Rule
     }
 
     private const string TakesValue = "eiBtOTwQUPlARDIX";
+
+    private static readonly string[] ValueOptions = ["-O", "-o", "-a", "-P", "-U", "-t", "-T", "-e", "-w", "-i", "-B", "-Q", "-l", "-A", "-R", "-D", "-I", "-X",
+        "--header", "--user", "--password", "--user-agent", "--output-document", "--directory-prefix", "--tries", "--timeout", "--execute"];
+
+    private static readonly string[] SmallFileEndings = [".asc", ".sig", ".sign", ".gpg", ".pub", ".key", ".sha1", ".sha256", ".sha512", ".md5",
+        ".sha256sum", ".sha512sum"];
+
+    /// <summary>
+    /// True when every address the command fetches is a signature, key or checksum file (<c>wget -O go.tgz.asc "$url.asc"</c>):
+    /// a few hundred bytes print one line of dots, so there is no log to bloat.
+    /// </summary>
+    private static bool FetchesOnlySmallFiles(Semantics.Shell.ShellCommand command)
+    {
+        var arguments = command.Arguments;
+        var fetched = 0;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var value = arguments[i].Value;
+            if (value.StartsWith('-'))
+            {
+                if (Array.IndexOf(ValueOptions, value) >= 0)
+                    i++;
+                continue;
+            }
+            var path = value.Split('?', '#')[0];
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            var small = name.Contains("shasums", StringComparison.OrdinalIgnoreCase) || name.Contains("checksums", StringComparison.OrdinalIgnoreCase);
+            foreach (var ending in SmallFileEndings)
+                small |= path.EndsWith(ending, StringComparison.OrdinalIgnoreCase);
+            if (!small)
+                return false;
+            fetched++;
+        }
+        return fetched > 0;
+    }
 }

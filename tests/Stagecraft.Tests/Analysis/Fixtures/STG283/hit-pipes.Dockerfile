@@ -1,5 +1,5 @@
 FROM debian:bookworm-slim
-RUN [|curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin|]
+RUN [|curl -fsSL https://example.com/tool.tar | tar -x -C /usr/local/bin|]
 RUN set -e && [|wget -qO- https://example.com/install.sh | sh|]
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN <<EOF

@@ -10,14 +10,14 @@ public class PipeWithoutPipefailTests
     [Fact]
     public void Names_the_command_whose_failure_is_hidden_and_sets_a_pipefail_shell_once()
     {
-        var text = "FROM debian:bookworm-slim\nRUN [|curl -fsSL https://example.com/x.tgz | tar -xz|]\nRUN [|git ls-files | wc -l|]\n";
+        var text = "FROM debian:bookworm-slim\nRUN [|curl -fsSL https://example.com/x.sh | bash|]\nRUN [|git ls-files | wc -l|]\n";
         var findings = RuleAssert.Marked(Rule, text);
         Assert.Equal("if `curl` fails, this pipe hides it (the RUN reports only the last command's status): set `-o pipefail` in SHELL or `set -o pipefail` first", findings[0].Message);
         Assert.All(findings, f => Assert.Equal(["DL4006"], f.Aliases));
         Assert.Equal(FixSafety.Unsafe, findings[0].Fix!.Safety);
         Assert.Null(findings[1].Fix);
         var fixedText = FixApplierForTests.ApplyAndRecheck(Rule, RuleAssert.Unmark(text).Text, findings[0]);
-        Assert.Equal("FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/x.tgz | tar -xz\nRUN git ls-files | wc -l\n", fixedText);
+        Assert.Equal("FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/x.sh | bash\nRUN git ls-files | wc -l\n", fixedText);
     }
 
     [Fact]

@@ -1,2 +1,0 @@
-FROM debian:bookworm-slim
-RUN curl -fsSLO https://example.com/a && echo wget
