@@ -14,7 +14,7 @@ public sealed class PipeWithoutPipefail : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "The first pipeline (`a | b`) of a RUN whose shell does not have pipefail on: neither the stage's SHELL has `-o pipefail` (`SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`) nor the script runs `set -o pipefail` (or `set -eo pipefail`, …) before it. Pipes fed only by `echo`, `printf`, `yes`, `true` or a `cat` of its own input (`echo \"$sha  file\" | sha256sum -c -`) cannot hide a failure and are left alone, and so are pipes into a command that fails on missing or cut-off input: a checksum check (`grep \" $file\\$\" SHASUMS256.txt | sha256sum -c -`), a key import (`gpg --import`, `apt-key add -`) or decompression (`tar -xz`, `gunzip`); hadolint's DL4006 reports all of these. Pipes in the condition of an `if` or `while` decide a branch and are left alone too. Heredoc scripts are read like any other (a heredoc with its own `#!` line ignores SHELL and needs the `set`); exec-form RUNs, Windows stages and non-POSIX shells (PowerShell, cmd) are left alone, and so are ONBUILD RUNs, whose shell is the later build's.",
+        Flags: "The first pipeline (`a | b`) of a RUN whose shell does not have pipefail on: neither the stage's SHELL has `-o pipefail` (`SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`) nor the script runs `set -o pipefail` (or `set -eo pipefail`, …) before it. Pipes fed only by `echo`, `printf`, `yes`, `true` or a `cat` of its own input (`echo \"$sha  file\" | sha256sum -c -`) cannot hide a failure and are left alone, and so are pipes into a command that fails on missing or cut-off input: a checksum check (`grep \" $file\\$\" SHASUMS256.txt | sha256sum -c -`), a key import (`gpg --import`, `apt-key add -`), decompression (`tar -xz`, `gunzip`) or a `grep` whose output is not kept (a check that fails when nothing matches); hadolint's DL4006 reports all of these. Pipes in the condition of an `if` or `while` decide a branch and are left alone too. Heredoc scripts are read like any other (a heredoc with its own `#!` line ignores SHELL and needs the `set`); exec-form RUNs, Windows stages and non-POSIX shells (PowerShell, cmd) are left alone, and so are ONBUILD RUNs, whose shell is the later build's.",
         WhyItMatters: "A pipeline's status is the status of its last command. In `curl -fsSL $URL | bash`, a failed download gives bash an empty or cut-off script, bash runs what it got and succeeds, and the build goes on to produce a broken image instead of stopping where the problem is.",
         Bad: "FROM debian:bookworm-slim\nRUN curl -fsSL https://example.com/install.sh | bash",
         Good: "FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/install.sh | bash",
@@ -94,10 +94,29 @@ public sealed class PipeWithoutPipefail : Rule
         "apt-key" => command.HasArgument("add"),
         "gunzip" or "bunzip2" or "unxz" or "unzstd" or "zcat" or "xzcat" or "bzcat" or "zstdcat" => true,
         "gzip" or "bzip2" or "xz" or "zstd" => command.HasOption("-d", "--decompress"),
+        "grep" or "egrep" or "fgrep" => IsCheck(command),
         "tar" => command.HasOption("-z", "-J", "-j", "--gzip", "--gunzip", "--xz", "--bzip2", "--zstd", "--lzma")
             || command.Arguments is [{ Value: var bundle }, ..] && !bundle.StartsWith('-') && bundle.AsSpan().IndexOfAny("zJj") >= 0,
         _ => false,
     };
+
+    /// <summary>
+    /// A grep whose output nobody keeps (<c>gpg --fingerprint $KEY | grep "$FINGERPRINT"</c>) is a check: it fails when
+    /// nothing matches, so on missing input. One feeding a file or a variable keeps whatever part did arrive.
+    /// </summary>
+    private static bool IsCheck(ShellCommand grep)
+    {
+        if (grep.IsInSubstitution)
+            return false;
+        foreach (var redirection in grep.Redirections)
+        {
+            if (redirection.Operator is ShellRedirectionOperator.Output or ShellRedirectionOperator.Append or ShellRedirectionOperator.Clobber
+                    or ShellRedirectionOperator.OutputAndError or ShellRedirectionOperator.AppendOutputAndError
+                && redirection.EffectiveFileDescriptor == 1 && redirection.Target?.Value != "/dev/null")
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>True for a SHELL like <c>["/bin/bash", "-o", "pipefail", "-c"]</c> or <c>["bash", "-euo", "pipefail", "-c"]</c>.</summary>
     private static bool HasPipefail(IReadOnlyList<string> shell)

@@ -11,29 +11,53 @@ public sealed class WgetWithoutProgressOption : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "`wget` in a RUN (ONBUILD RUNs included) without `--progress=…`, `-q`/`--quiet`, `-nv`/`--no-verbose`, or a log file (`-o`, `-a`). Downloads of signature, key and checksum files only (`.asc`, `.sig`, `.sha256`, `SHASUMS256.txt`, …) are left alone: they print one line, although hadolint's DL3047 reports them too.",
+        Flags: "`wget` in a RUN (ONBUILD RUNs included) without `--progress=…`, `-q`/`--quiet`, `-nv`/`--no-verbose`, or a log file (`-o`, `-a`). Downloads of signature, key and checksum files only (`.asc`, `.sig`, `.sha256`, `SHASUMS256.txt`, …) are left alone: they print one line. So are stages built on Alpine or BusyBox that do not `apk add wget`: BusyBox's wget redraws one progress bar in place instead of printing dot lines, and has no `--progress` option (the remedy hadolint's DL3047 suggests there fails the build).",
         WhyItMatters: "Without a terminal, GNU wget prints its progress as rows of dots: one line per 50 KB by default, thousands of lines for a large download. Build logs become hard to read, and CI systems that cap log size cut off the lines that matter.",
         Bad: "RUN wget https://example.com/tool.tar.gz",
         Good: "RUN wget --progress=dot:giga https://example.com/tool.tar.gz",
-        FixSafety: "Safe: inserts `--progress=dot:giga` after `wget` (one dot line per 32 MB). Marked unsafe in stages built on Alpine or BusyBox, whose wget is BusyBox's and has no `--progress` option (use `-q` there).");
+        FixSafety: "Safe: inserts `--progress=dot:giga` after `wget` (one dot line per 32 MB); GNU wget has understood it for decades.");
 
     public override void Check(RuleContext context)
     {
-        foreach (var (stage, _, script, _) in RunScripts.Of(context, triggers: true))
+        Semantics.Stage? stage = null;
+        var busyBox = false;
+        foreach (var (runStage, _, script, _) in RunScripts.Of(context, triggers: true))
         {
+            if (!ReferenceEquals(runStage, stage))
+                (stage, busyBox) = (runStage, BaseImageShell.IsBusyBox(runStage) && !InstallsGnuWget(context, runStage));
+            if (busyBox)
+                continue;
             foreach (var written in script.Script.Commands)
             {
                 var command = written.Unwrap();
                 if (!command.IsNamed("wget") || command.HasOption("--progress", "--quiet", "--no-verbose", "-nv", "--output-file", "--append-output") || HasQuietLetter(command)
                     || FetchesOnlySmallFiles(command))
                     continue;
-                var safety = BaseImageShell.IsBusyBox(stage) ? FixSafety.Unsafe : FixSafety.Safe;
                 var name = script.ToFileSpan(command.NameWord!.Span);
                 context.Report(script.ToFileSpan(written.Span),
                     "`wget` prints a line of progress dots for every 50 KB into the build log: add `--progress=dot:giga` (or `-q`)",
-                    stage, new Fix("Add --progress=dot:giga", safety, [TextEdit.Insert(name.End, " --progress=dot:giga")]));
+                    runStage, new Fix("Add --progress=dot:giga", FixSafety.Safe, [TextEdit.Insert(name.End, " --progress=dot:giga")]));
             }
         }
+    }
+
+    /// <summary>True when a RUN of the stage (or a stage below it) installs GNU wget with <c>apk add wget</c>.</summary>
+    private static bool InstallsGnuWget(RuleContext context, Semantics.Stage stage)
+    {
+        foreach (var below in StageChain.Of(stage))
+        {
+            foreach (var instruction in below.Instructions)
+            {
+                if (instruction is not Syntax.RunInstructionSyntax run || context.Script(run) is not { } script)
+                    continue;
+                foreach (var command in script.Script.Commands)
+                {
+                    if (command.Unwrap() is { } apk && apk.IsNamed("apk") && apk.HasArgument("add") && apk.HasArgument("wget"))
+                        return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 FROM alpine:3.20
+RUN apk add --no-cache wget
 RUN <<EOF
 [|wget -O /tmp/install.sh https://example.com/install.sh|]
 sh /tmp/install.sh
