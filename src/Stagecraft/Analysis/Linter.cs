@@ -52,9 +52,13 @@ public sealed class Linter
     /// <summary>A rule is skipped only when its id is ignored; an ignored alias drops just the findings it applies to.</summary>
     private static bool IsIgnored(RuleDescriptor rule, LintConfiguration configuration) => configuration.Ignored.Contains(rule.Id);
 
-    /// <summary>An off-by-default rule runs when the configuration names its id or one of its aliases.</summary>
+    /// <summary>
+    /// An off-by-default rule runs when the configuration enables its id or an alias, or gives it a severity: hadolint
+    /// turns on its rules that default to <c>ignore</c> (DL3057) the same way, with <c>override:</c>.
+    /// </summary>
     private static bool IsEnabled(RuleDescriptor rule, LintConfiguration configuration) =>
-        rule.EnabledByDefault || configuration.Enabled.Contains(rule.Id) || rule.Aliases.Any(configuration.Enabled.Contains);
+        rule.EnabledByDefault || configuration.Enabled.Contains(rule.Id) || rule.Aliases.Any(configuration.Enabled.Contains)
+        || configuration.SeverityOverrides.ContainsKey(rule.Id) || rule.Aliases.Any(configuration.SeverityOverrides.ContainsKey);
 
     private static Finding WithOverride(Finding finding, LintConfiguration configuration)
     {

@@ -76,7 +76,8 @@ internal sealed partial class SemanticModelBuilder
                 }
                 else
                 {
-                    Report(instruction.KeywordSpan, $"{instruction.Keyword.ToUpperInvariant()} cannot come before the first FROM: only ARG may");
+                    _diagnostics.Add(new SyntaxDiagnostic(SyntaxDiagnostic.InstructionBeforeFrom, DiagnosticSeverity.Error,
+                        $"{instruction.Keyword.ToUpperInvariant()} cannot come before the first FROM: only ARG may", instruction.KeywordSpan));
                 }
                 continue;
             }

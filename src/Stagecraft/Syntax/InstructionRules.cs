@@ -40,7 +40,8 @@ internal static class InstructionRules
                 if (onbuild.Trigger is null)
                     Error("ONBUILD requires an instruction to run later");
                 else if (onbuild.Trigger.Kind is InstructionKind.Onbuild or InstructionKind.From or InstructionKind.Maintainer)
-                    Error($"{onbuild.Trigger.Keyword.ToUpperInvariant()} isn't allowed as an ONBUILD trigger", onbuild.Trigger.KeywordSpan);
+                    diagnostics.Add(new SyntaxDiagnostic(SyntaxDiagnostic.TriggerNotAllowed, DiagnosticSeverity.Error,
+                        $"{onbuild.Trigger.Keyword.ToUpperInvariant()} isn't allowed as an ONBUILD trigger", onbuild.Trigger.KeywordSpan));
                 break;
             case StopSignalInstructionSyntax or WorkdirInstructionSyntax or UserInstructionSyntax or MaintainerInstructionSyntax:
                 break;

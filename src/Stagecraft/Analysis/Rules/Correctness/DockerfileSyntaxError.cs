@@ -7,7 +7,7 @@ namespace Stagecraft.Analysis.Rules.Correctness;
 public sealed class DockerfileSyntaxError : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG000", "dockerfile-syntax",
-        "The Dockerfile cannot be built as written", Severity.Error, RuleCategory.Correctness, [EmptyContinuation, "DL3023"]);
+        "The Dockerfile cannot be built as written", Severity.Error, RuleCategory.Correctness, [EmptyContinuation, "DL3023", "DL3043", "DL3061"]);
 
     /// <summary>BuildKit's name for its empty-continuation warning; only those findings carry it.</summary>
     private const string EmptyContinuation = "NoEmptyContinuation";
@@ -20,7 +20,7 @@ public sealed class DockerfileSyntaxError : Rule
         Bad: "FROM alpine AS build\nCOPY --from=bulid /app /app",
         Good: "FROM alpine AS build\nCOPY --from=build /app /app",
         FixSafety: "No automatic fix.",
-        Options: "`COPY --from` naming its own stage is also hadolint's DL3023 and answers to that code (two stages with one name, DL3024, is STG103).");
+        Options: "Three of these errors are hadolint checks too and answer to their codes: `COPY --from` naming its own stage (DL3023), ONBUILD with ONBUILD, FROM or MAINTAINER as its trigger (DL3043), and an instruction other than ARG before the first FROM (DL3061). Two stages with one name (DL3024) is STG103.");
 
     public override void Check(RuleContext context)
     {
@@ -36,6 +36,8 @@ public sealed class DockerfileSyntaxError : Rule
     {
         "empty-continuation" => [EmptyContinuation],
         "invalid-build" when diagnostic.Message.EndsWith(" copies from itself", StringComparison.Ordinal) => ["DL3023"],
+        Syntax.SyntaxDiagnostic.TriggerNotAllowed => ["DL3043"],
+        Syntax.SyntaxDiagnostic.InstructionBeforeFrom => ["DL3061"],
         _ => [],
     };
 }

@@ -76,7 +76,7 @@ public sealed class PackageCacheLeftInLayer : Rule
             var append = ScriptEdits.AppendOffset(script) is { } at ? new Fix($"Append `{cleanup}` to the RUN", safety, [TextEdit.Insert(at, " && " + cleanup)]) : null;
             context.Report(script.ToFileSpan(cleanupFirst.Written.Span),
                 $"`{$"{first.Name} {PackageManagers.Subcommand(first)}".Trim()}` leaves {Leftover(layer, cleanupFirst)} in the layer: add `{cleanup}` at the end of this RUN or use a cache mount",
-                stage, append, SeverityOf(layer), Aliases(layer));
+                stage, append, SeverityOf(layer), Aliases(manager, packages));
             return;
         }
         var option = manager.NoCacheOptions[0];
@@ -87,7 +87,7 @@ public sealed class PackageCacheLeftInLayer : Rule
             var display = $"{manager.Name} {verb.Value}";
             var fix = new Fix($"Add {option}", safety, [TextEdit.Insert(script.ToFileSpan(verb.Span).End, " " + option)]);
             context.Report(script.ToFileSpan(command.Written.Span), $"`{display}` without {option} keeps {Leftover(layer, command)} in the layer: use `{display} {option}`",
-                stage, fix, SeverityOf(layer), Aliases(layer));
+                stage, fix, SeverityOf(layer), Aliases(manager, packages));
         }
     }
 
@@ -98,7 +98,35 @@ public sealed class PackageCacheLeftInLayer : Rule
     // hadolint reports its apt and apk checks (DL3009, DL3019) as info; a finding carrying their code keeps that default.
     private static Severity? SeverityOf(LayerLeftover layer) => layer.Certain && layer.Alias is not ("DL3009" or "DL3019") ? null : Severity.Info;
 
-    private static string[] Aliases(LayerLeftover layer) => layer.Alias is { } alias ? [alias] : [];
+    /// <summary>
+    /// hadolint's code for the finding, when its check covers these commands: DL3032 and DL3036 only look at installs,
+    /// DL3040 at installs, upgrades and reinstalls, DL3060 at `yarn install`; updates and bare `yarn` are ours alone.
+    /// </summary>
+    private static string[] Aliases(PackageManager manager, RunPackages packages)
+    {
+        if (manager.Layer?.Alias is not { } alias)
+            return [];
+        string[]? verbs = manager.Name switch
+        {
+            "yum" or "yarn" => ["install"],
+            "zypper" => ["install", "in"],
+            "dnf" or "microdnf" => ["install", "in", "upgrade", "up", "upgrade-minimal", "up-min", "reinstall", "rei"],
+            _ => null,
+        };
+        if (verbs is null)
+            return [alias];
+        foreach (var command in packages.Commands)
+        {
+            if (command.Manager != manager)
+                continue;
+            foreach (var verb in verbs)
+            {
+                if (command.Effective.HasArgument(verb))
+                    return [alias];
+            }
+        }
+        return [];
+    }
 
     /// <summary>The scripts of RUNs after <paramref name="run"/> in its stage and in every stage built on it.</summary>
     private static IEnumerable<ShellScript> LaterRuns(RuleContext context, Stage stage, RunInstructionSyntax run)

@@ -1,0 +1,42 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+
+namespace Stagecraft.Analysis.Rules.Correctness;
+
+/// <summary>STG255: <c>dnf install</c> that would stop to ask for confirmation.</summary>
+public sealed class DnfInstallWithoutYes : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG255", "dnf-install-without-yes",
+        "`dnf install` without -y", Severity.Warning, RuleCategory.Correctness, ["DL3038"]);
+
+    private static readonly string[] Verbs = ["install", "groupinstall", "localinstall"];
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "`dnf install`, `dnf groupinstall`, `dnf localinstall`, `dnf group install` and `dnf module install` in a RUN (ONBUILD RUNs included) without `-y` or `--assumeyes`. A `yes |` in front of it answers for it, and so does `--setopt=assumeyes=1`. microdnf is left alone: it never asks (its `-y` does nothing), although hadolint's DL3038 reports it too.",
+        WhyItMatters: "dnf asks `Is this ok [y/N]` before it installs. A build has no one to answer: dnf reads the end of its input as \"no\", prints `Operation aborted` and the RUN fails.",
+        Bad: "FROM fedora:40\nRUN dnf install httpd && dnf clean all",
+        Good: "FROM fedora:40\nRUN dnf install -y httpd && dnf clean all",
+        FixSafety: "Safe: inserts `-y` after the install word.");
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var (stage, _, script, _) in RunScripts.Of(context, triggers: true))
+        {
+            foreach (var written in script.Script.Commands)
+            {
+                var command = written.Unwrap();
+                if (!command.IsNamed("dnf"))
+                    continue;
+                var operands = RpmPackageCommands.Operands(command);
+                var install = RpmPackageCommands.InstallWord(operands, Verbs);
+                if (install < 0 || RpmPackageCommands.AssumesYes(command) || RpmPackageCommands.IsFedByYes(written))
+                    continue;
+                var verb = install == 0 ? operands[0].Value : operands[0].Value + " install";
+                context.Report(script.ToFileSpan(written.Span),
+                    $"`dnf {verb}` without -y stops to ask for confirmation, which fails the build: use `dnf {verb} -y`",
+                    stage, new Fix("Add -y", FixSafety.Safe, [TextEdit.Insert(script.ToFileSpan(operands[install].Span).End, " -y")]));
+            }
+        }
+    }
+}

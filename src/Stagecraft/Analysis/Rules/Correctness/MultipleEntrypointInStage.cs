@@ -1,0 +1,39 @@
+using Stagecraft.Syntax;
+
+namespace Stagecraft.Analysis.Rules.Correctness;
+
+/// <summary>STG281: a stage with more than one ENTRYPOINT, where only the last counts.</summary>
+public sealed class MultipleEntrypointInStage : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG281", "multiple-entrypoint-in-stage",
+        "More than one ENTRYPOINT in a stage", Severity.Error, RuleCategory.Correctness, ["DL4004"]);
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "Each ENTRYPOINT after the first in the same stage; the finding is on the later ENTRYPOINT, the one that wins. ONBUILD ENTRYPOINTs belong to later builds and do not count.",
+        WhyItMatters: "An image has one entrypoint: every ENTRYPOINT replaces the one before, so the earlier ones do nothing, and a wrapper script meant to run first (an `entrypoint.sh` that then starts the app) silently never runs.",
+        Bad: "ENTRYPOINT [\"/docker-entrypoint.sh\"]\nENTRYPOINT [\"python\", \"app.py\"]",
+        Good: "ENTRYPOINT [\"/docker-entrypoint.sh\"]\nCMD [\"python\", \"app.py\"]",
+        FixSafety: "Safe: deletes the earlier ENTRYPOINT, which has no effect on the image.");
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var stage in context.Model.Stages)
+        {
+            InstructionSyntax? previous = null;
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction is not EntrypointInstructionSyntax)
+                    continue;
+                if (previous is not null)
+                {
+                    context.Report(TextSpan.FromBounds(instruction.KeywordSpan.Start, Math.Max(instruction.KeywordSpan.End, instruction.ArgumentsSpan.End)),
+                        $"the ENTRYPOINT on line {previous.StartLine} has no effect: an image keeps only the last ENTRYPOINT, this one",
+                        stage, new Fix("Remove the earlier ENTRYPOINT", FixSafety.Safe, [TextEdit.Delete(previous.Span)]));
+                }
+                previous = instruction;
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+
+namespace Stagecraft.Analysis.Rules.Correctness;
+
+/// <summary>STG250: <c>yum install</c> that would stop to ask for confirmation.</summary>
+public sealed class YumInstallWithoutYes : Rule
+{
+    public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG250", "yum-install-without-yes",
+        "`yum install` without -y", Severity.Warning, RuleCategory.Correctness, ["DL3030"]);
+
+    private static readonly string[] Verbs = ["install", "groupinstall", "localinstall"];
+
+    public override RuleDescriptor Descriptor => Id;
+
+    public override RuleExplanation Explanation { get; } = new(
+        Flags: "`yum install`, `yum groupinstall`, `yum localinstall` and `yum group install` in a RUN (ONBUILD RUNs included) without `-y` or `--assumeyes`. A `yes |` in front of it answers for it, and so does `--setopt=assumeyes=1`.",
+        WhyItMatters: "yum asks `Is this ok [y/N]` before it installs. A build has no one to answer: yum reads the end of its input as \"no\", prints `Exiting on user command` and the RUN fails.",
+        Bad: "FROM centos:7\nRUN yum install httpd && yum clean all",
+        Good: "FROM centos:7\nRUN yum install -y httpd && yum clean all",
+        FixSafety: "Safe: inserts `-y` after the install word.");
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var (stage, _, script, _) in RunScripts.Of(context, triggers: true))
+        {
+            foreach (var written in script.Script.Commands)
+            {
+                var command = written.Unwrap();
+                if (!command.IsNamed("yum"))
+                    continue;
+                var operands = RpmPackageCommands.Operands(command);
+                var install = RpmPackageCommands.InstallWord(operands, Verbs);
+                if (install < 0 || RpmPackageCommands.AssumesYes(command) || RpmPackageCommands.IsFedByYes(written))
+                    continue;
+                var verb = install == 0 ? operands[0].Value : operands[0].Value + " install";
+                context.Report(script.ToFileSpan(written.Span),
+                    $"`yum {verb}` without -y stops to ask for confirmation, which fails the build: use `yum {verb} -y`",
+                    stage, new Fix("Add -y", FixSafety.Safe, [TextEdit.Insert(script.ToFileSpan(operands[install].Span).End, " -y")]));
+            }
+        }
+    }
+}

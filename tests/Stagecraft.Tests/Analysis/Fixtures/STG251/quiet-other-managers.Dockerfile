@@ -1,0 +1,4 @@
+FROM centos:7
+RUN dnf install -y httpd
+RUN ["yum", "install", "-y", "httpd"]
+RUN yum update -y

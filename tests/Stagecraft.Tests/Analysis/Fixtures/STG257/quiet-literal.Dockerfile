@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ENV A=1 B='$A' C=\$A D=$AB
+ONBUILD ENV X=1 Y=$X

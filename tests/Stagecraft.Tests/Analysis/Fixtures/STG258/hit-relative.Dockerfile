@@ -1,0 +1,5 @@
+FROM node:20-slim
+COPY package.json [|.|]
+COPY src [|./src|]
+WORKDIR /app
+COPY . .

@@ -1,0 +1,7 @@
+FROM node:20
+ARG TARGET_DIR
+ENV APP=/srv
+COPY a /app/
+COPY b $APP
+COPY c $TARGET_DIR
+ADD d e

@@ -1,0 +1,4 @@
+FROM node:20 AS base
+WORKDIR /app
+FROM base
+COPY . .

@@ -1,0 +1,2 @@
+FROM alpine:3.20
+ONBUILD LABEL org.opencontainers.image.source=[|"://missing-scheme"|]

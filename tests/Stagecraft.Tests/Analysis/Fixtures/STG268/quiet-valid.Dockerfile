@@ -1,0 +1,5 @@
+FROM alpine:3.20
+LABEL org.opencontainers.image.revision=1a2b3c4
+LABEL org.opencontainers.image.revision=1a2b3c4d5e6f
+LABEL org.opencontainers.image.revision=0123456789abcdef0123456789abcdef01234567
+LABEL org.opencontainers.image.revision=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef

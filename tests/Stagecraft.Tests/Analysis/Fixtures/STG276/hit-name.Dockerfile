@@ -1,0 +1,4 @@
+FROM node:20
+USER root
+RUN npm ci
+USER [|node:node|]

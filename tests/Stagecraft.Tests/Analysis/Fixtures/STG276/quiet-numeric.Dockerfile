@@ -1,0 +1,3 @@
+FROM node:20
+USER node
+USER 1000:node

@@ -1,0 +1,5 @@
+FROM node:20 AS a
+ARG APP_USER=node
+USER $APP_USER
+FROM node:20
+USER root

@@ -1,0 +1,3 @@
+FROM nginx:1.27
+CMD ["nginx", "-t"]
+[|CMD ["nginx", "-g", "daemon off;"]|]

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ONBUILD CMD ["child"]
+CMD ["sh"]

@@ -1,0 +1,4 @@
+FROM alpine:3.20
+ENTRYPOINT exec /first
+CMD ["x"]
+[|ENTRYPOINT exec /second|]

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+SHELL ["/bin/bash", "-c"]
+RUN source /etc/profile && echo ok
