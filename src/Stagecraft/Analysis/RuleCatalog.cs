@@ -95,7 +95,6 @@ public static class RuleCatalog
         new ImageWithoutHealthcheck(),
         new LabelNotEmail(),
         new GoInstallNotPinned(),
-        new StageNameReservedWord(),
         new SensitiveArgOrEnvName(),
         new PlatformFlagRepeatsTargetPlatform(),
         new UserNotNumeric(),

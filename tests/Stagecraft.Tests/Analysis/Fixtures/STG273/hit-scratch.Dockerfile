@@ -1,2 +1,0 @@
-FROM golang:1.22 AS [|scratch|]
-RUN go version

@@ -1,4 +1,0 @@
-FROM alpine:3.20 AS build
-FROM alpine:3.20 AS scratchpad
-FROM scratch
-COPY --from=build /etc/os-release /
