@@ -17,26 +17,5 @@ public sealed class DnfPackageNotPinned : Rule
         Good: "FROM fedora:40\nARG HTTPD_VERSION=2.4.62\nRUN dnf install -y httpd-${HTTPD_VERSION} && dnf clean all",
         FixSafety: "No automatic fix: the version to pin is yours to choose.");
 
-    public override void Check(RuleContext context)
-    {
-        foreach (var (stage, run, script, _) in RunScripts.Of(context, triggers: true))
-        {
-            foreach (var written in script.Script.Commands)
-            {
-                var command = written.Unwrap();
-                if (!command.IsNamed("dnf", "microdnf"))
-                    continue;
-                var operands = RpmPackageCommands.Operands(command);
-                var install = RpmPackageCommands.InstallWord(operands, ["install"]);
-                if (install < 0 || (install == 1 && operands[0].Value != "module"))
-                    continue;
-                var unpinned = RpmPackageCommands.Unpinned(context.Model, run, operands, install, zypper: false);
-                if (unpinned.Count == 0)
-                    continue;
-                context.Report(script.ToFileSpan(written.Span),
-                    $"`{command.BaseName} install` takes {RpmPackageCommands.Names(unpinned)} at whatever version is current: pin as name-version (`{unpinned[0]}-1.2.3`) for repeatable builds",
-                    stage);
-            }
-        }
-    }
+    public override void Check(RuleContext context) => RpmInstallChecks.ReportUnpinnedInstalls(context, "dnf", "microdnf");
 }

@@ -8,8 +8,6 @@ public sealed class YumInstallWithoutYes : Rule
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG250", "yum-install-without-yes",
         "`yum install` without -y", Severity.Warning, RuleCategory.Correctness, ["DL3030"]);
 
-    private static readonly string[] Verbs = ["install", "groupinstall", "localinstall"];
-
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
@@ -19,24 +17,5 @@ public sealed class YumInstallWithoutYes : Rule
         Good: "FROM centos:7\nRUN yum install -y httpd && yum clean all",
         FixSafety: "Safe: inserts `-y` after the install word.");
 
-    public override void Check(RuleContext context)
-    {
-        foreach (var (stage, _, script, _) in RunScripts.Of(context, triggers: true))
-        {
-            foreach (var written in script.Script.Commands)
-            {
-                var command = written.Unwrap();
-                if (!command.IsNamed("yum"))
-                    continue;
-                var operands = RpmPackageCommands.Operands(command);
-                var install = RpmPackageCommands.InstallWord(operands, Verbs);
-                if (install < 0 || RpmPackageCommands.AssumesYes(command) || RpmPackageCommands.IsFedByYes(written))
-                    continue;
-                var verb = install == 0 ? operands[0].Value : operands[0].Value + " install";
-                context.Report(script.ToFileSpan(written.Span),
-                    $"`yum {verb}` without -y stops to ask for confirmation, which fails the build: use `yum {verb} -y`",
-                    stage, new Fix("Add -y", FixSafety.Safe, [TextEdit.Insert(script.ToFileSpan(operands[install].Span).End, " -y")]));
-            }
-        }
-    }
+    public override void Check(RuleContext context) => RpmInstallChecks.ReportInstallsWithoutYes(context, "yum");
 }
