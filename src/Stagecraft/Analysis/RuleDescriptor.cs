@@ -13,8 +13,9 @@ public sealed partial record RuleDescriptor
     public const string HelpBase = "https://github.com/stagecraft-dev/stagecraft/blob/main/docs/rules";
 
     private RuleDescriptor(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        IReadOnlyList<string> aliases, bool enabledByDefault, string declaringFile)
+        IReadOnlyList<string> aliases, bool enabledByDefault, Func<string, bool>? aliasFamily, string declaringFile)
     {
+        _aliasFamily = aliasFamily;
         Id = id;
         Name = name;
         Title = title;
@@ -24,6 +25,8 @@ public sealed partial record RuleDescriptor
         EnabledByDefault = enabledByDefault;
         DeclaringFile = declaringFile;
     }
+
+    private readonly Func<string, bool>? _aliasFamily;
 
     /// <summary>Stable id, <c>STG</c> and three digits.</summary>
     public string Id { get; }
@@ -54,10 +57,18 @@ public sealed partial record RuleDescriptor
 
     /// <summary>True when <paramref name="code"/> is this rule's id or one of its aliases (case-insensitive).</summary>
     public bool Answers(string code) =>
-        Id.Equals(code, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase));
+        Id.Equals(code, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase))
+        || IsFamilyAlias(code);
+
+    /// <summary>
+    /// True for a code of a family of checks this rule reports under their own codes (ShellCheck's SCnnnn): too many to list
+    /// as aliases, and each finding carries only its own.
+    /// </summary>
+    public bool IsFamilyAlias(string code) => _aliasFamily?.Invoke(code) == true;
 
     public static RuleDescriptor Create(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        string[]? aliases = null, bool enabledByDefault = true, [CallerFilePath] string declaringFile = "")
+        string[]? aliases = null, bool enabledByDefault = true, Func<string, bool>? aliasFamily = null,
+        [CallerFilePath] string declaringFile = "")
     {
         if (!IdPattern().IsMatch(id))
             throw new ArgumentException($"rule id '{id}' must be STG followed by three digits", nameof(id));
@@ -68,7 +79,7 @@ public sealed partial record RuleDescriptor
         aliases ??= [];
         if (aliases.Distinct(StringComparer.OrdinalIgnoreCase).Count() != aliases.Length)
             throw new ArgumentException($"rule {id} lists an alias twice", nameof(aliases));
-        return new RuleDescriptor(id, name, title, defaultSeverity, category, aliases, enabledByDefault, declaringFile);
+        return new RuleDescriptor(id, name, title, defaultSeverity, category, aliases, enabledByDefault, aliasFamily, declaringFile);
     }
 
     [GeneratedRegex("^STG[0-9]{3}$")]
