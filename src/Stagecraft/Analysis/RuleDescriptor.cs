@@ -13,9 +13,9 @@ public sealed partial record RuleDescriptor
     public const string HelpBase = "https://github.com/stagecraft-dev/stagecraft/blob/main/docs/rules";
 
     private RuleDescriptor(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        IReadOnlyList<string> aliases, bool enabledByDefault, Func<string, bool>? aliasFamily, string declaringFile)
+        IReadOnlyList<string> aliases, bool enabledByDefault, AliasFamily? aliasFamily, string declaringFile)
     {
-        _aliasFamily = aliasFamily;
+        AliasFamily = aliasFamily;
         Id = id;
         Name = name;
         Title = title;
@@ -25,8 +25,6 @@ public sealed partial record RuleDescriptor
         EnabledByDefault = enabledByDefault;
         DeclaringFile = declaringFile;
     }
-
-    private readonly Func<string, bool>? _aliasFamily;
 
     /// <summary>Stable id, <c>STG</c> and three digits.</summary>
     public string Id { get; }
@@ -64,10 +62,16 @@ public sealed partial record RuleDescriptor
     /// True for a code of a family of checks this rule reports under their own codes (ShellCheck's SCnnnn): too many to list
     /// as aliases, and each finding carries only its own.
     /// </summary>
-    public bool IsFamilyAlias(string code) => _aliasFamily?.Invoke(code) == true;
+    public bool IsFamilyAlias(string code) => AliasFamily?.Matches(code) == true;
+
+    /// <summary>The family of codes this rule reports under (ShellCheck's SCnnnn), or null.</summary>
+    public AliasFamily? AliasFamily { get; }
+
+    /// <summary>The aliases as shown in rule lists: the declared ones, then the family's pattern.</summary>
+    public IEnumerable<string> DisplayAliases => AliasFamily is { } family ? Aliases.Append(family.Pattern) : Aliases;
 
     public static RuleDescriptor Create(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        string[]? aliases = null, bool enabledByDefault = true, Func<string, bool>? aliasFamily = null,
+        string[]? aliases = null, bool enabledByDefault = true, AliasFamily? aliasFamily = null,
         [CallerFilePath] string declaringFile = "")
     {
         if (!IdPattern().IsMatch(id))
@@ -88,3 +92,8 @@ public sealed partial record RuleDescriptor
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     private static partial Regex NamePattern();
 }
+
+/// <summary>A family of codes a rule answers to without listing them, e.g. <c>SCnnnn</c>: each finding carries its own.</summary>
+/// <param name="Pattern">How the family is shown, e.g. <c>SCnnnn</c>.</param>
+/// <param name="Matches">True for a code of the family.</param>
+public sealed record AliasFamily(string Pattern, Func<string, bool> Matches);

@@ -11,7 +11,7 @@ namespace Stagecraft.Analysis.Rules.Correctness;
 public sealed class ShellCheckFinding : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG300", "shellcheck",
-        "ShellCheck finds a problem in a RUN script", Severity.Warning, RuleCategory.Correctness, aliasFamily: IsShellCheckCode);
+        "ShellCheck finds a problem in a RUN script", Severity.Warning, RuleCategory.Correctness, aliasFamily: new AliasFamily("SCnnnn", IsShellCheckCode));
 
     private readonly Func<ShellCheckRunner?> _runner;
 
