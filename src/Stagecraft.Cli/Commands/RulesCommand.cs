@@ -80,7 +80,7 @@ internal static class RulesCommand
                 Markup.Escape(d.Name),
                 Markup.Escape(Severities.Name(d.DefaultSeverity) + (d.EnabledByDefault ? "" : " (off)")),
                 Markup.Escape(RuleDocs.CategoryName(d.Category)),
-                Markup.Escape(string.Join(", ", d.Aliases)),
+                Markup.Escape(string.Join(", ", d.DisplayAliases)),
                 Markup.Escape(d.Title));
         }
         terminal.Write(table);

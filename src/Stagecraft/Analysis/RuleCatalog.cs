@@ -12,6 +12,7 @@ public static class RuleCatalog
     public static IReadOnlyList<Rule> All { get; } = Sorted(
     [
         new DockerfileSyntaxError(),
+        new ShellCheckFinding(),
         new DependenciesInstalledAfterSourceCopy(),
         new WholeContextCopiedTooEarly(),
         new PackageCacheLeftInLayer(),

@@ -13,8 +13,9 @@ public sealed partial record RuleDescriptor
     public const string HelpBase = "https://github.com/stagecraft-dev/stagecraft/blob/main/docs/rules";
 
     private RuleDescriptor(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        IReadOnlyList<string> aliases, bool enabledByDefault, string declaringFile)
+        IReadOnlyList<string> aliases, bool enabledByDefault, AliasFamily? aliasFamily, string declaringFile)
     {
+        AliasFamily = aliasFamily;
         Id = id;
         Name = name;
         Title = title;
@@ -54,10 +55,24 @@ public sealed partial record RuleDescriptor
 
     /// <summary>True when <paramref name="code"/> is this rule's id or one of its aliases (case-insensitive).</summary>
     public bool Answers(string code) =>
-        Id.Equals(code, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase));
+        Id.Equals(code, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase))
+        || IsFamilyAlias(code);
+
+    /// <summary>
+    /// True for a code of a family of checks this rule reports under their own codes (ShellCheck's SCnnnn): too many to list
+    /// as aliases, and each finding carries only its own.
+    /// </summary>
+    public bool IsFamilyAlias(string code) => AliasFamily?.Matches(code) == true;
+
+    /// <summary>The family of codes this rule reports under (ShellCheck's SCnnnn), or null.</summary>
+    public AliasFamily? AliasFamily { get; }
+
+    /// <summary>The aliases as shown in rule lists: the declared ones, then the family's pattern.</summary>
+    public IEnumerable<string> DisplayAliases => AliasFamily is { } family ? Aliases.Append(family.Pattern) : Aliases;
 
     public static RuleDescriptor Create(string id, string name, string title, Severity defaultSeverity, RuleCategory category,
-        string[]? aliases = null, bool enabledByDefault = true, [CallerFilePath] string declaringFile = "")
+        string[]? aliases = null, bool enabledByDefault = true, AliasFamily? aliasFamily = null,
+        [CallerFilePath] string declaringFile = "")
     {
         if (!IdPattern().IsMatch(id))
             throw new ArgumentException($"rule id '{id}' must be STG followed by three digits", nameof(id));
@@ -68,7 +83,7 @@ public sealed partial record RuleDescriptor
         aliases ??= [];
         if (aliases.Distinct(StringComparer.OrdinalIgnoreCase).Count() != aliases.Length)
             throw new ArgumentException($"rule {id} lists an alias twice", nameof(aliases));
-        return new RuleDescriptor(id, name, title, defaultSeverity, category, aliases, enabledByDefault, declaringFile);
+        return new RuleDescriptor(id, name, title, defaultSeverity, category, aliases, enabledByDefault, aliasFamily, declaringFile);
     }
 
     [GeneratedRegex("^STG[0-9]{3}$")]
@@ -77,3 +92,8 @@ public sealed partial record RuleDescriptor
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     private static partial Regex NamePattern();
 }
+
+/// <summary>A family of codes a rule answers to without listing them, e.g. <c>SCnnnn</c>: each finding carries its own.</summary>
+/// <param name="Pattern">How the family is shown, e.g. <c>SCnnnn</c>.</param>
+/// <param name="Matches">True for a code of the family.</param>
+public sealed record AliasFamily(string Pattern, Func<string, bool> Matches);

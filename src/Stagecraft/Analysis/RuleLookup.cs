@@ -19,7 +19,8 @@ public static class RuleLookup
         var rule = Find(code, rules);
         if (rule is null)
             return null;
-        return rule.Descriptor.Aliases.FirstOrDefault(a => a.Equals(code, StringComparison.OrdinalIgnoreCase)) ?? rule.Descriptor.Id;
+        return rule.Descriptor.Aliases.FirstOrDefault(a => a.Equals(code, StringComparison.OrdinalIgnoreCase))
+            ?? (rule.Descriptor.IsFamilyAlias(code) ? code.Trim().ToUpperInvariant() : rule.Descriptor.Id);
     }
 
     /// <summary><c>unknown rule 'X'</c>, with the closest id, alias or name when one is near.</summary>

@@ -33,7 +33,7 @@ public static class RuleDocs
         page.Append("**").Append(d.Title).Append("**\n\n");
         page.Append("| Default severity | Category | Aliases |\n| --- | --- | --- |\n");
         page.Append("| ").Append(SeverityCell(d)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
-            .Append(d.Aliases.Count == 0 ? "none" : string.Join(", ", d.Aliases.Select(a => "`" + a + "`"))).Append(" |\n\n");
+            .Append(d.DisplayAliases.Any() ? string.Join(", ", d.DisplayAliases.Select(a => "`" + a + "`")) : "none").Append(" |\n\n");
         Section(page, "What it flags", e.Flags);
         Section(page, "Why it matters", e.WhyItMatters);
         Code(page, "Example", e.Bad);
@@ -72,7 +72,7 @@ public static class RuleDocs
             var d = rule.Descriptor;
             page.Append("| [").Append(d.Id).Append("](").Append(FileName(d)).Append(") | ").Append(d.Name).Append(" | ")
                 .Append(SeverityCell(d)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
-                .Append(string.Join(", ", d.Aliases)).Append(" | ").Append(d.Title.Replace("|", "\\|")).Append(" |\n");
+                .Append(string.Join(", ", d.DisplayAliases)).Append(" | ").Append(d.Title.Replace("|", "\\|")).Append(" |\n");
         }
         return page.ToString();
     }

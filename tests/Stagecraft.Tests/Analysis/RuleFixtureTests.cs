@@ -1,5 +1,6 @@
 using Stagecraft.Analysis;
 using Stagecraft.Analysis.Configuration;
+using Stagecraft.Analysis.Rules.Correctness;
 using Stagecraft.Tests.Support;
 
 namespace Stagecraft.Tests.Analysis;
@@ -33,6 +34,8 @@ public class RuleFixtureTests
         if (ruleId == "none")
             return;
         var rule = RuleCatalog.Find(ruleId) ?? throw new InvalidOperationException($"fixture folder {ruleId} names no rule");
+        if (rule.Descriptor == ShellCheckFinding.Id)
+            ShellCheckBinary.Require();
         var path = Path.Combine(FixtureRoot, ruleId, file);
         var contextFolder = Path.Combine(FixtureRoot, ruleId, Path.GetFileNameWithoutExtension(file) + ".context");
         var context = Directory.Exists(contextFolder) ? new BuildContext(contextFolder, path) : BuildContext.None;

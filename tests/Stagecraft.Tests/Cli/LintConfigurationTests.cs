@@ -97,6 +97,19 @@ public sealed class LintConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void ShellCheck_codes_are_accepted_by_the_ignore_option_and_the_file()
+    {
+        _temp.Write("Dockerfile", "FROM alpine:3.20\nRUN echo $HOME_DIR\n");
+        _temp.Write(".stagecraft.yaml", "ignored: [SC2154]\noverride:\n  warning: [SC2086]\n");
+
+        var result = Lint("--ignore", "sc2086");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.DoesNotContain("SC2086", result.OutputText);
+    }
+
+    [Fact]
     public void Severity_overrides_change_the_reported_severity_and_the_exit_code()
     {
         _temp.Write("Dockerfile", Broken);

@@ -18,7 +18,7 @@ public class ConfigurationErrorTests
     [InlineData("ignored:\n  - STG000\n  - [STG990]\n", ".stagecraft.yaml:3: 'ignored' must be a list of rule ids; this item is not one")]
     [InlineData("ignored: [STG999]\n", ".stagecraft.yaml:1: unknown rule 'STG999' (did you mean 'STG990'?)")]
     [InlineData("ignored: [test-evry-run]\n", ".stagecraft.yaml:1: unknown rule 'test-evry-run' (did you mean 'test-every-run'?)")]
-    [InlineData("ignored: [SC2086]\n", ".stagecraft.yaml:1: unknown rule 'SC2086'")]
+    [InlineData("ignored: [SC20866]\n", ".stagecraft.yaml:1: unknown rule 'SC20866'")]
     [InlineData("override:\n  critical: [STG990]\n", ".stagecraft.yaml:2: unknown severity 'critical' (expected error, warning, info or style)")]
     [InlineData("override:\n  warnings: [STG990]\n", ".stagecraft.yaml:2: unknown severity 'warnings' (did you mean 'warning'?)")]
     [InlineData("override:\n  error: [STG990]\n  info: [stg990]\n", ".stagecraft.yaml:3: 'stg990' is already listed under 'error'")]

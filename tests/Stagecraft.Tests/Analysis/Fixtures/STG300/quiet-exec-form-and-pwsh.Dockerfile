@@ -1,0 +1,4 @@
+FROM alpine:3.20
+RUN ["sh", "-c", "echo $nope"]
+SHELL ["pwsh", "-Command"]
+RUN Write-Host $env:nope
