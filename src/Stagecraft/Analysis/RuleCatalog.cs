@@ -100,7 +100,6 @@ public static class RuleCatalog
         new PlatformFlagRepeatsTargetPlatform(),
         new UserNotNumeric(),
         new CopyWholeFilesystemFromStage(),
-        new MaintainerInstruction(),
         new CurlAndWgetInStage(),
         new MultipleCmdInStage(),
         new MultipleEntrypointInStage(),

@@ -7,14 +7,14 @@ namespace Stagecraft.Analysis.Rules.Maintainability;
 public sealed class DeprecatedMaintainer : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG106", "deprecated-maintainer",
-        "Deprecated MAINTAINER instruction", Severity.Warning, RuleCategory.Maintainability, ["MaintainerDeprecated"]);
+        "Deprecated MAINTAINER instruction", Severity.Error, RuleCategory.Maintainability, ["MaintainerDeprecated", "DL4000"]);
 
     private const string AuthorsLabel = "org.opencontainers.image.authors";
 
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "Every `MAINTAINER` instruction. BuildKit's `MaintainerDeprecated` check.",
+        Flags: "Every `MAINTAINER` instruction. BuildKit's `MaintainerDeprecated` check (a warning there) and hadolint's DL4000 (an error); one finding answers to both and carries the stricter default, error.",
         WhyItMatters: "MAINTAINER has been deprecated since Docker 1.13. It fills the image's legacy `Author` field, which registries and scanners do not show; the OCI label `org.opencontainers.image.authors` is what they read.",
         Bad: "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>",
         Good: "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"Jane Doe <jane@example.com>\"",

@@ -20,4 +20,12 @@ public class DeprecatedMaintainerTests
         var label = (Stagecraft.Syntax.LabelInstructionSyntax)model.Stages[0].Instructions[0];
         Assert.Equal("Jane \"JD\" Doe $HOME", model.Expand(label, label.Pairs[0].Value).Value);
     }
+
+    [Fact]
+    public void Answers_to_both_the_buildkit_check_and_hadolint_DL4000_as_an_error()
+    {
+        var finding = Assert.Single(RuleAssert.Lint(Rule, "FROM alpine:3.20\nMAINTAINER jane\n"));
+        Assert.Equal(["MaintainerDeprecated", "DL4000"], finding.Aliases);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
 }

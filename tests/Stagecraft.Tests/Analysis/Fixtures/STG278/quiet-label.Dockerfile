@@ -1,2 +1,0 @@
-FROM alpine:3.20
-LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
