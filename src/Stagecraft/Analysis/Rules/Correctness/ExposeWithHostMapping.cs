@@ -20,29 +20,17 @@ public sealed class ExposeWithHostMapping : Rule
 
     public override void Check(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        foreach (var (stage, _, port, word, isWrittenAsIs) in ExposeWords.All(context))
         {
-            foreach (var instruction in context.InstructionsWithTriggers(stage))
-            {
-                if (instruction is not ExposeInstructionSyntax expose)
-                    continue;
-                var triggered = context.IsOnbuildTrigger(expose);
-                foreach (var port in expose.Ports)
-                {
-                    foreach (var word in ExposeWords.Of(context.Model, expose, port, triggered))
-                    {
-                        var parsed = ExposedPort.Parse(word);
-                        if (!parsed.HasHostPart)
-                            continue;
-                        var fix = word == port.Value && context.Tree.GetText(port.Span) == port.Value
-                            ? new Fix($"Expose only `{parsed.PortWithProtocol}`", FixSafety.Safe, [new TextEdit(port.Span, parsed.PortWithProtocol)])
-                            : null;
-                        context.Report(port.Span,
-                            $"`EXPOSE {word}` maps a host {(parsed.HostIp.Length > 0 ? "address and port" : "port")}, which an image cannot do; BuildKit exposes only `{parsed.PortWithProtocol}` and will refuse this form: write `EXPOSE {parsed.PortWithProtocol}` and publish with `docker run -p`",
-                            stage, fix);
-                    }
-                }
-            }
+            var parsed = ExposedPort.Parse(word);
+            if (!parsed.HasHostPart)
+                continue;
+            var fix = isWrittenAsIs
+                ? new Fix($"Expose only `{parsed.PortWithProtocol}`", FixSafety.Safe, [new TextEdit(port.Span, parsed.PortWithProtocol)])
+                : null;
+            context.Report(port.Span,
+                $"`EXPOSE {word}` maps a host {(parsed.HostIp.Length > 0 ? "address and port" : "port")}, which an image cannot do; BuildKit exposes only `{parsed.PortWithProtocol}` and will refuse this form: write `EXPOSE {parsed.PortWithProtocol}` and publish with `docker run -p`",
+                stage, fix);
         }
     }
 }

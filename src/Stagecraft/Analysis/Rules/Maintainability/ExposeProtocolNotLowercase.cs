@@ -21,31 +21,19 @@ public sealed class ExposeProtocolNotLowercase : Rule
 
     public override void Check(RuleContext context)
     {
-        foreach (var stage in context.Model.Stages)
+        foreach (var (stage, _, port, word, isWrittenAsIs) in ExposeWords.All(context))
         {
-            foreach (var instruction in context.InstructionsWithTriggers(stage))
+            var parsed = ExposedPort.Parse(word);
+            if (parsed.Protocol == parsed.Protocol.ToLowerInvariant())
+                continue;
+            Fix? fix = null;
+            if (isWrittenAsIs)
             {
-                if (instruction is not ExposeInstructionSyntax expose)
-                    continue;
-                var triggered = context.IsOnbuildTrigger(expose);
-                foreach (var port in expose.Ports)
-                {
-                    foreach (var word in ExposeWords.Of(context.Model, expose, port, triggered))
-                    {
-                        var parsed = ExposedPort.Parse(word);
-                        if (parsed.Protocol == parsed.Protocol.ToLowerInvariant())
-                            continue;
-                        Fix? fix = null;
-                        if (word == port.Value && context.Tree.GetText(port.Span) == port.Value)
-                        {
-                            var slash = word.LastIndexOf('/');
-                            fix = new Fix("Write the protocol in lower case", FixSafety.Safe,
-                                [new TextEdit(port.Span, word[..(slash + 1)] + word[(slash + 1)..].ToLowerInvariant())]);
-                        }
-                        context.Report(port.Span, $"protocol in `{word}` should be lower case: write `{parsed.Protocol.ToLowerInvariant()}`", stage, fix);
-                    }
-                }
+                var slash = word.LastIndexOf('/');
+                fix = new Fix("Write the protocol in lower case", FixSafety.Safe,
+                    [new TextEdit(port.Span, word[..(slash + 1)] + word[(slash + 1)..].ToLowerInvariant())]);
             }
+            context.Report(port.Span, $"protocol in `{word}` should be lower case: write `{parsed.Protocol.ToLowerInvariant()}`", stage, fix);
         }
     }
 }
