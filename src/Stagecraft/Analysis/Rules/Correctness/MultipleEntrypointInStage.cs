@@ -1,3 +1,4 @@
+using Stagecraft.Analysis.Rules.Knowledge;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Correctness;
@@ -17,23 +18,5 @@ public sealed class MultipleEntrypointInStage : Rule
         Good: "ENTRYPOINT [\"/docker-entrypoint.sh\"]\nCMD [\"python\", \"app.py\"]",
         FixSafety: "Safe: deletes the earlier ENTRYPOINT, which has no effect on the image.");
 
-    public override void Check(RuleContext context)
-    {
-        foreach (var stage in context.Model.Stages)
-        {
-            InstructionSyntax? previous = null;
-            foreach (var instruction in stage.Instructions)
-            {
-                if (instruction is not EntrypointInstructionSyntax)
-                    continue;
-                if (previous is not null)
-                {
-                    context.Report(TextSpan.FromBounds(instruction.KeywordSpan.Start, Math.Max(instruction.KeywordSpan.End, instruction.ArgumentsSpan.End)),
-                        $"the ENTRYPOINT on line {previous.StartLine} has no effect: an image keeps only the last ENTRYPOINT, this one",
-                        stage, new Fix("Remove the earlier ENTRYPOINT", FixSafety.Safe, [TextEdit.Delete(previous.Span)]));
-                }
-                previous = instruction;
-            }
-        }
-    }
+    public override void Check(RuleContext context) => OverriddenInstructions.Report<EntrypointInstructionSyntax>(context, "ENTRYPOINT");
 }
