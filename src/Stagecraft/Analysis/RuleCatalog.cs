@@ -68,7 +68,6 @@ public static class RuleCatalog
         new AddForLocalFiles(),
         new CopySourcesIntoNonDirectory(),
         new CopyFromUndefinedStage(),
-        new CommandNotInExecForm(),
         new UntrustedRegistry(),
         new AptInsteadOfAptGet(),
         new GemNotPinned(),

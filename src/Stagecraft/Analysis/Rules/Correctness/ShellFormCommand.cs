@@ -1,27 +1,36 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Stagecraft.Analysis.Rules.Knowledge;
 using Stagecraft.Semantics;
+using Stagecraft.Semantics.Shell;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Correctness;
 
-/// <summary>STG105: CMD or ENTRYPOINT in shell form with no SHELL chosen; BuildKit's JSONArgsRecommended.</summary>
+/// <summary>
+/// STG105: CMD, ENTRYPOINT or HEALTHCHECK CMD in shell form. One finding per command, answering to hadolint's DL3025
+/// always and to BuildKit's JSONArgsRecommended where that check applies too.
+/// </summary>
 public sealed partial class ShellFormCommand : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG105", "shell-form-command",
-        "CMD or ENTRYPOINT in shell form", Severity.Warning, RuleCategory.Correctness, ["JSONArgsRecommended"]);
+        "CMD, ENTRYPOINT or HEALTHCHECK in shell form", Severity.Warning, RuleCategory.Correctness, ["JSONArgsRecommended", "DL3025"]);
+
+    private static readonly string[] BothChecks = ["JSONArgsRecommended", "DL3025"];
+    private static readonly string[] HadolintOnly = ["DL3025"];
 
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "`CMD` and `ENTRYPOINT` written as a plain command line rather than a JSON array, in a stage (or a stage it is built on) that has no SHELL instruction, including ones kept by ONBUILD. A command that starts with `exec` is left alone: it replaces the shell. BuildKit's `JSONArgsRecommended` check, which does not make that exception.",
-        WhyItMatters: "Shell form runs `/bin/sh -c \"…\"`: the shell is PID 1, and `docker stop` sends SIGTERM to the shell, which does not pass it on, so the application gets no chance to shut down cleanly and is killed after the timeout (10 s by default). ENTRYPOINT in shell form also ignores the arguments of `docker run image ARGS`. An explicit SHELL instruction says shell form is intended.",
+        Flags: "`CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` written as a plain command line rather than a JSON array, in every stage and in ONBUILD triggers: hadolint's DL3025, which every such finding answers to. A CMD or ENTRYPOINT also answers to BuildKit's `JSONArgsRecommended` when no SHELL instruction precedes it in its stage or the stages it is built on (for an ONBUILD trigger: none anywhere in them) and it does not start with `exec`, which already hands signals to the program (BuildKit itself makes no such exception). BuildKit does not look at HEALTHCHECK. Both checks are warnings, and so is every finding.",
+        WhyItMatters: "Shell form runs `/bin/sh -c \"…\"`: the shell is PID 1, and `docker stop` sends SIGTERM to the shell, which does not pass it on, so the application gets no chance to shut down cleanly and is killed after the timeout (10 s by default). ENTRYPOINT in shell form also ignores CMD and the arguments of `docker run image ARGS`, `exec` or not. Every shell-form command, health checks included, needs a shell in the image, which distroless and scratch images do not have.",
         Bad: "FROM node:22-slim\nCOPY . /app\nCMD node /app/server.js",
         Good: "FROM node:22-slim\nCOPY . /app\nCMD [\"node\", \"/app/server.js\"]",
-        FixSafety: "Unsafe, and offered only for plain words without quotes, variables or shell operators: rewrites the command as a JSON array. Without a shell, environment variables are no longer expanded and the program becomes PID 1.");
+        FixSafety: "Unsafe, and offered only for one command of plain words (no quotes, variables, globs, redirections or shell operators; on Windows no backslashes or `%` either): writes the same words as a JSON array, without a leading `exec`. The program then runs without a shell as PID 1, which changes signal handling and the environment it sees, so it needs a test. Commands that use shell features get no fix: they need `[\"sh\", \"-c\", \"exec …\"]` or a script.");
 
-    [GeneratedRegex(@"^[A-Za-z0-9_./:=@%+,-]+(?:[ \t]+[A-Za-z0-9_./:=@%+,-]+)*$")]
-    private static partial Regex PlainWords();
+    // Words cmd.exe and a POSIX shell both take literally.
+    [GeneratedRegex(@"^[A-Za-z0-9_./:=@+,-]+(?:[ \t]+[A-Za-z0-9_./:=@+,-]+)*$")]
+    private static partial Regex WindowsPlainWords();
 
     public override void Check(RuleContext context)
     {
@@ -33,39 +42,74 @@ public sealed partial class ShellFormCommand : Rule
             {
                 if (instruction is ShellInstructionSyntax)
                     shellSeen = true;
-                else if (!shellSeen && IsImageCommand(instruction))
-                    Inspect(context, stage, (CommandInstructionSyntax)instruction);
                 // A trigger runs in a later build whose image config carries this stage's SHELL, wherever it is written.
-                else if (!stageHasShell && instruction is OnbuildInstructionSyntax { Trigger: { } trigger } && IsImageCommand(trigger))
-                    Inspect(context, stage, (CommandInstructionSyntax)trigger);
+                else if (instruction is OnbuildInstructionSyntax { Trigger: { } trigger })
+                    Inspect(context, stage, trigger, defaultShell: !stageHasShell);
+                else
+                    Inspect(context, stage, instruction, defaultShell: !shellSeen);
             }
         }
     }
 
-    private static bool IsImageCommand(InstructionSyntax instruction) => instruction is CmdInstructionSyntax or EntrypointInstructionSyntax;
-
-    private static void Inspect(RuleContext context, Stage stage, CommandInstructionSyntax command)
+    private static void Inspect(RuleContext context, Stage stage, InstructionSyntax instruction, bool defaultShell)
     {
-        if (!command.IsShellForm || command.ShellText is not { } text)
-            return;
-        if (text.StartsWith("exec ", StringComparison.Ordinal) || text.StartsWith("exec\t", StringComparison.Ordinal))
-            return;
-        var keyword = command.Keyword.ToUpperInvariant();
-        // BuildKit falls back to shell form for an array it cannot read as JSON, typically Windows paths with single backslashes.
-        var looksLikeJson = text.StartsWith('[');
-        Fix? fix = null;
-        var example = $"{keyword} [\"…\"]";
-        if (!looksLikeJson && PlainWords().IsMatch(text))
+        var (text, keyword) = instruction switch
         {
-            var json = "[" + string.Join(", ", text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(w => "\"" + w + "\"")) + "]";
-            example = $"{keyword} {json}";
-            fix = new Fix("Write the command as a JSON array", FixSafety.Unsafe, [new TextEdit(command.ArgumentsSpan, json)]);
+            CmdInstructionSyntax { IsShellForm: true } cmd => (cmd.Arguments[0], "CMD"),
+            EntrypointInstructionSyntax { IsShellForm: true } entrypoint => (entrypoint.Arguments[0], "ENTRYPOINT"),
+            HealthcheckInstructionSyntax { IsNone: false, IsJsonForm: false, Command: [var command] } => (command, "HEALTHCHECK CMD"),
+            _ => (null, ""),
+        };
+        if (text is null)
+            return;
+        var startsWithExec = text.Value.StartsWith("exec ", StringComparison.Ordinal) || text.Value.StartsWith("exec\t", StringComparison.Ordinal);
+        var buildKit = defaultShell && !startsWithExec && instruction is not HealthcheckInstructionSyntax;
+        var shell = string.Join(' ', stage.ShellAt(instruction));
+        // BuildKit falls back to shell form for an array it cannot read as JSON, typically Windows paths with single backslashes.
+        var looksLikeJson = text.Value.StartsWith('[') && text.Value.AsSpan(1).TrimStart() is [ '"' or '\'', ..];
+        var json = looksLikeJson ? null : JsonArray(stage, text.Value);
+        var example = Shorten($"{keyword} {json ?? "[\"…\"]"}");
+        var message = (looksLikeJson, keyword, startsWithExec) switch
+        {
+            (true, _, _) => $"{keyword} looks like a JSON array but is not valid JSON (backslashes must be doubled, quotes must be double quotes), so it runs in shell form under `{shell}`: fix the JSON",
+            (_, "HEALTHCHECK CMD", _) => $"HEALTHCHECK CMD in shell form needs `{shell}` in the image to run the check: write it as a JSON array (`{example}`)",
+            (_, "ENTRYPOINT", true) => $"ENTRYPOINT in shell form ignores CMD and `docker run` arguments, `exec` or not: write it as a JSON array (`{example}`)",
+            (_, "CMD", true) => $"CMD in shell form needs `{shell}` in the image just to start the program (`exec` already passes stop signals on): write it as a JSON array (`{example}`)",
+            (_, "ENTRYPOINT", _) => $"ENTRYPOINT in shell form runs under `{shell}`, which does not pass stop signals on and ignores CMD and `docker run` arguments: write it as a JSON array (`{example}`)"
+                + (buildKit ? ", or choose a SHELL explicitly" : ""),
+            _ => $"CMD in shell form runs under `{shell}`, which does not pass stop signals on to the command: write it as a JSON array (`{example}`)"
+                + (buildKit ? ", or choose a SHELL explicitly" : ""),
+        };
+        var fix = json is null ? null : new Fix("Write the command as a JSON array", FixSafety.Unsafe, [new TextEdit(text.Span, json)]);
+        context.Report(text.Span, message, stage, fix, aliases: buildKit ? BothChecks : HadolintOnly);
+    }
+
+    /// <summary>The command as a JSON array when it is one command of plain words (a leading <c>exec</c> dropped), else null.</summary>
+    private static string? JsonArray(Stage stage, string text)
+    {
+        // The words are read the POSIX way; on Windows only text that cmd.exe would split the same way qualifies.
+        if (stage.IsWindows && !WindowsPlainWords().IsMatch(text))
+            return null;
+        var script = ShellScript.Parse(text);
+        if (script.HasDiagnostics || script.Commands is not [var command] || command.Assignments.Count > 0 || command.Redirections.Count > 0
+            || command.Connector != ShellOperator.None || command.Depth != 0 || command.Words.Count == 0)
+            return null;
+        var words = command.Words[0] is { IsLiteral: true, Value: "exec" } && command.Words.Count > 1 ? command.Words.Skip(1) : command.Words;
+        var json = new StringBuilder("[");
+        foreach (var word in words)
+        {
+            if (!word.IsLiteral || word.HasGlob)
+                return null;
+            json.Append(json.Length > 1 ? ", \"" : "\"");
+            foreach (var c in word.Value)
+            {
+                if (c is '"' or '\\')
+                    json.Append('\\');
+                json.Append(c);
+            }
+            json.Append('"');
         }
-        context.Report(command.ArgumentsSpan,
-            looksLikeJson
-                ? $"{keyword} looks like a JSON array but is not valid JSON (backslashes must be doubled, quotes must be double quotes), so it runs in shell form under `{string.Join(' ', stage.ShellAt(command))}`: fix the JSON"
-                : $"{keyword} in shell form runs under `{string.Join(' ', stage.ShellAt(command))}`, which does not pass stop signals on to the command: write it as a JSON array (`{Shorten(example)}`), or choose a SHELL explicitly",
-            stage, fix);
+        return json.Append(']').ToString();
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";

@@ -2,4 +2,4 @@ FROM alpine:3.20
 RUN <<EOF
 echo CMD node server.js
 EOF
-CMD exec node /app/server.js
+CMD [|exec node /app/server.js|]
