@@ -71,7 +71,6 @@ public static class RuleCatalog
         new UntrustedRegistry(),
         new AptInsteadOfAptGet(),
         new GemNotPinned(),
-        new FromPlatformFixed(),
         new YumInstallWithoutYes(),
         new YumPackageNotPinned(),
         new ZypperWithoutNonInteractive(),

@@ -1,1 +1,0 @@
-FROM alpine:3.20
