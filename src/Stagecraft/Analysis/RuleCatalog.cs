@@ -78,7 +78,6 @@ public static class RuleCatalog
         new ZypperPackageNotPinned(),
         new DnfInstallWithoutYes(),
         new DnfPackageNotPinned(),
-        new EnvUsesVariableItSets(),
         new CopyToRelativePathWithoutWorkdir(),
         new UseraddHighUidWithoutNoLogInit(),
         new WgetWithoutProgressOption(),

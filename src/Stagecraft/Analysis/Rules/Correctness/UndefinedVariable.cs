@@ -7,12 +7,17 @@ namespace Stagecraft.Analysis.Rules.Correctness;
 
 /// <summary>
 /// STG109: a <c>$VAR</c> that BuildKit expands itself (COPY, ENV, WORKDIR, …) when no ARG or ENV defines it before that
-/// line; BuildKit's UndefinedVar. Words the shell expands (RUN, CMD, ENTRYPOINT) are not checked.
+/// line; BuildKit's UndefinedVar, and hadolint's DL3044 for a name another pair of the same ENV sets. Words the shell
+/// expands (RUN, CMD, ENTRYPOINT) are not checked.
 /// </summary>
 public sealed class UndefinedVariable : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG109", "undefined-variable",
-        "Variable used where no ARG or ENV defines it", Severity.Warning, RuleCategory.Correctness, ["UndefinedVar"]);
+        "Variable used where no ARG or ENV defines it", Severity.Warning, RuleCategory.Correctness, ["UndefinedVar", "DL3044"]);
+
+    private static readonly string[] BuildKitOnly = ["UndefinedVar"];
+    private static readonly string[] BothChecks = ["UndefinedVar", "DL3044"];
+    private static readonly string[] HadolintOnly = ["DL3044"];
 
     // A reference with a default or an alternative says what happens when the name is unset; BuildKit still reports it.
     private static readonly string[] HandlesUnset = ["-", ":-", "+", ":+", "?", ":?"];
@@ -23,7 +28,7 @@ public sealed class UndefinedVariable : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "`$NAME` and `${NAME}` in the words BuildKit expands itself (COPY and ADD sources, destination, --chown, --chmod, --checksum, the bodies of their unquoted heredocs; ENV and LABEL keys and values; ARG defaults; WORKDIR, USER, VOLUME, STOPSIGNAL; RUN --mount options) when no ARG or ENV before that line defines NAME. Definitions count from the stage and from the stages it is built FROM (ENV, ARGs that have a value there, and what their ONBUILD triggers declare, as BuildKit runs those triggers first); `PATH` is always defined on Linux. Not checked: RUN, CMD and ENTRYPOINT commands, where the shell expands variables (so names the script itself sets are fine), FROM lines (STG107), and ONBUILD triggers, which run in another build. `${NAME:-default}` and the other forms that handle an unset name are left alone, unlike BuildKit's `UndefinedVar`. The base image's own ENV cannot be seen without its metadata: in a stage built on an image, a name this file never defines is reported as information (it may come from the image), while a misspelling of a defined name, an ARG declared only before the first FROM, and a built-in argument such as TARGETARCH used without `ARG TARGETARCH` are warnings.",
+        Flags: "`$NAME` and `${NAME}` in the words BuildKit expands itself (COPY and ADD sources, destination, --chown, --chmod, --checksum, the bodies of their unquoted heredocs; ENV and LABEL keys and values; ARG defaults; WORKDIR, USER, VOLUME, STOPSIGNAL; RUN --mount options) when no ARG or ENV before that line defines NAME. Definitions count from the stage and from the stages it is built FROM (ENV, ARGs that have a value there, and what their ONBUILD triggers declare, as BuildKit runs those triggers first); `PATH` is always defined on Linux. Not checked: RUN, CMD and ENTRYPOINT commands, where the shell expands variables (so names the script itself sets are fine), FROM lines (STG107), and ONBUILD triggers, which run in another build. `${NAME:-default}` and the other forms that handle an unset name are left alone, unlike BuildKit's `UndefinedVar`. The base image's own ENV cannot be seen without its metadata: in a stage built on an image, a name this file never defines is reported as information (it may come from the image), while a misspelling of a defined name, an ARG declared only before the first FROM, and a built-in argument such as TARGETARCH used without `ARG TARGETARCH` are warnings. These findings answer to `UndefinedVar`. A value of an ENV that reads a name another pair of the same ENV sets (`ENV HOME=/app CACHE=$HOME/.cache`), with no ARG or ENV declaring it before, is an error that also answers to hadolint's DL3044 (an error there); with `${NAME:-default}`, or for `PATH`, it answers to DL3044 alone. A value that reads its own name (`ENV PATH=/opt/bin:$PATH`) is the usual way to extend it and is no DL3044 finding.",
         WhyItMatters: "An undefined variable expands to an empty string without any error: `COPY bin/$TARGETARCH/app /app` copies `bin//app`, `ENV PATH=$PAHT:/opt/bin` throws PATH away, and `WORKDIR $HOME/app` is `/app` when the base image sets no HOME. The most common cause is an ARG declared before the first FROM: FROM lines see it, the stage does not until it says `ARG NAME` again.",
         Bad: "ARG VERSION=1.4.2\nFROM alpine:3.20\nRUN wget -O /tmp/tool.tgz https://example.com/tool-1.4.2.tgz\nENV TOOL_VERSION=$VERSION",
         Good: "ARG VERSION=1.4.2\nFROM alpine:3.20\nARG VERSION\nRUN wget -O /tmp/tool.tgz https://example.com/tool-$VERSION.tgz\nENV TOOL_VERSION=$VERSION",
@@ -35,6 +40,7 @@ public sealed class UndefinedVariable : Rule
         CheckGlobalArgs(context, options);
         // Reused per instruction: this runs over every instruction of every file.
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var reportedSameEnv = new HashSet<string>(StringComparer.Ordinal);
         var declaredHere = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stage in context.Model.Stages)
         {
@@ -44,21 +50,31 @@ public sealed class UndefinedVariable : Rule
             {
                 var scope = stage.ScopeAt(instruction);
                 reported.Clear();
+                reportedSameEnv.Clear();
                 declaredHere.Clear();
                 foreach (var (word, wordOptions, heredoc, declares) in ExpandedWords.Of(instruction, options))
                 {
                     foreach (var reference in word.References(wordOptions))
                     {
                         var name = reference.Name;
-                        if (HandlesUnset.Contains(reference.Modifier) || scope.IsDeclared(name) || declaredHere.Contains(name) || fromTriggers.Contains(name)
-                            || (name == "PATH" && !stage.IsWindows) || BuildKitSettings.Contains(name) || !reported.Add(name))
+                        if (scope.IsDeclared(name) || declaredHere.Contains(name) || fromTriggers.Contains(name))
+                            continue;
+                        // DL3044 reads the old value wherever it comes from; UndefinedVar keeps its exceptions.
+                        var undefinedVar = !HandlesUnset.Contains(reference.Modifier) && !(name == "PATH" && !stage.IsWindows) && !BuildKitSettings.Contains(name);
+                        if (SetByAnotherPair(instruction, word, name))
+                        {
+                            if (reportedSameEnv.Add(name))
+                                context.Report(word.Locate(context.Tree, reference),
+                                    $"`${name}` is set by this same ENV, but BuildKit expands all of an ENV's values before it sets any, so here it still has its value from before: set `{name}` in an ENV of its own above",
+                                    stage, severity: Severity.Error, aliases: undefinedVar ? BothChecks : HadolintOnly);
+                            continue;
+                        }
+                        if (!undefinedVar || !reported.Add(name))
                             continue;
                         var (severity, message) = heredoc
                             ? (Severity.Warning, $"`${name}` in this heredoc is expanded by BuildKit when it writes the file, and nothing defines it, so it becomes an empty string: quote the marker (<<'EOF') to leave it for the script")
-                            : SetByThisEnv(instruction, name)
-                                ? (Severity.Warning, $"`${name}` is set by this same ENV, but BuildKit expands all of an ENV's values before it sets any: move `{name}` to an ENV of its own above")
-                                : Describe(context, root, scope, name);
-                        context.Report(word.Locate(context.Tree, reference), message, stage, severity: severity);
+                            : Describe(context, root, scope, name);
+                        context.Report(word.Locate(context.Tree, reference), message, stage, severity: severity, aliases: BuildKitOnly);
                     }
                     if (declares is not null)
                         declaredHere.Add(declares);
@@ -86,8 +102,13 @@ public sealed class UndefinedVariable : Rule
         return names;
     }
 
-    private static bool SetByThisEnv(InstructionSyntax instruction, string name) =>
-        instruction is EnvInstructionSyntax env && env.Pairs.Any(p => p.Key == name);
+    /// <summary>
+    /// True when the word is the value of one pair of an ENV and another pair sets the name: BuildKit expands every value
+    /// before it sets any, so the value reads the old one. A pair reading its own name extends it, on purpose.
+    /// </summary>
+    private static bool SetByAnotherPair(InstructionSyntax instruction, WrittenWord word, string name) =>
+        instruction is EnvInstructionSyntax { Pairs.Count: > 1 } env && env.Pairs.FirstOrDefault(p => p.ValueSpan == word.Span) is { } own
+        && own.Key != name && env.Pairs.Any(p => p.Key == name);
 
     private static (Severity, string) Describe(RuleContext context, Stage root, VariableScope scope, string name)
     {
@@ -126,7 +147,7 @@ public sealed class UndefinedVariable : Rule
                     {
                         if (!HandlesUnset.Contains(reference.Modifier) && !declared.Contains(reference.Name))
                             context.Report(word.Locate(context.Tree, reference),
-                                $"`${reference.Name}` is not declared by an ARG above this one, so this default expands it to an empty string");
+                                $"`${reference.Name}` is not declared by an ARG above this one, so this default expands it to an empty string", aliases: BuildKitOnly);
                     }
                 }
                 declared.Add(declaration.Name);

@@ -57,10 +57,91 @@ public class UndefinedVariableTests
     }
 
     [Fact]
-    public void A_name_set_by_the_same_env_is_explained()
+    public void A_name_set_by_the_same_env_is_one_error_for_both_checks()
     {
-        var finding = Single("FROM alpine:3.20\nENV A=1 B=$A\n");
-        Assert.Equal("`$A` is set by this same ENV, but BuildKit expands all of an ENV's values before it sets any: move `A` to an ENV of its own above", finding.Message);
+        var finding = Assert.Single(RuleAssert.Marked(Rule, "FROM alpine:3.20\nENV APP_HOME=/app APP_CACHE=[|${APP_HOME}|]/cache\n"));
+        Assert.Equal("`$APP_HOME` is set by this same ENV, but BuildKit expands all of an ENV's values before it sets any, so here it still has its value from before: set `APP_HOME` in an ENV of its own above",
+            finding.Message);
+        Assert.Equal(["UndefinedVar", "DL3044"], finding.Aliases);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("FROM alpine:3.20\nENV GOBIN=[|${GOPATH:-/go}|]/bin GOPATH=/go\n")]
+    [InlineData("FROM alpine:3.20\nENV PATH=/opt/bin:$PATH SAVED=[|$PATH|]\n")]
+    public void Where_undefined_var_stays_quiet_the_same_env_finding_is_hadolint_s_alone(string text)
+    {
+        var finding = Assert.Single(RuleAssert.Marked(Rule, text));
+        Assert.Equal(["DL3044"], finding.Aliases);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("FROM debian:12-slim\nENV JAVA_OPTS=\"[|$JAVA_OPTS|] -Xmx1g\" APP=/app\n", Severity.Info)]
+    [InlineData("FROM scratch\nENV LIBS=/opt/lib:[|$LIBS|]\n", Severity.Warning)]
+    public void A_value_reading_its_own_name_is_an_ordinary_undefined_var_finding(string text, Severity severity)
+    {
+        var finding = Assert.Single(RuleAssert.Marked(Rule, text));
+        Assert.Equal(["UndefinedVar"], finding.Aliases);
+        Assert.Equal(severity, finding.Severity);
+        Assert.DoesNotContain("same ENV", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Own_and_sibling_references_to_one_name_are_two_findings()
+    {
+        var findings = RuleAssert.Marked(Rule, "FROM scratch\nENV A=x:[|$A|] B=[|$A|]\n");
+        Assert.Equal([["UndefinedVar"], ["UndefinedVar", "DL3044"]], findings.Select(f => f.Aliases.ToArray()));
+    }
+
+    [Fact]
+    public void A_value_continued_over_lines_is_reported_on_its_line()
+    {
+        var finding = Single("FROM alpine:3.20\nENV A=1 \\\n    B=\"x $A\"\n");
+        Assert.Equal(3, finding.Line);
+        Assert.Equal(["UndefinedVar", "DL3044"], finding.Aliases);
+    }
+
+    [Fact]
+    public void Every_other_finding_answers_to_undefined_var_alone()
+    {
+        var findings = RuleAssert.Lint(Rule, "ARG IMAGE=${REGISTRY}/alpine\nFROM ${IMAGE}:3.20\nCOPY <<EOF /run.sh\nexec \"$@\"\nEOF\nWORKDIR $HOME\n");
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.Equal(["UndefinedVar"], f.Aliases));
+    }
+
+    private const string SameEnvAndUndefined = "FROM scratch\nENV A=1 B=$A\nWORKDIR $C\n";
+
+    private static IReadOnlyList<Finding> LintAll(string text, LintConfiguration configuration) =>
+        RuleAssert.LintWith(RuleCatalog.All, text, configuration).Where(f => f.Rule == UndefinedVariable.Id).ToArray();
+
+    [Theory]
+    [InlineData("DL3044", new[] { 3 })]
+    [InlineData("UndefinedVar", new int[0])]
+    [InlineData("STG109", new int[0])]
+    public void Ignoring_either_alias_drops_the_findings_that_carry_it(string code, int[] remainingLines)
+    {
+        var configuration = LintConfiguration.Default with { Ignored = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { code } };
+        Assert.Equal(remainingLines, LintAll(SameEnvAndUndefined, configuration).Select(f => f.Line));
+    }
+
+    [Theory]
+    [InlineData("# hadolint ignore=DL3044\n", new[] { 4 })]
+    [InlineData("# check=skip=UndefinedVar\n", new[] { 4 })]
+    public void Inline_ignores_and_check_comments_by_either_alias_keep_working(string comment, int[] remainingLines)
+    {
+        var text = SameEnvAndUndefined.Replace("ENV A=1", comment + "ENV A=1", StringComparison.Ordinal);
+        Assert.Equal(remainingLines, LintAll(text, LintConfiguration.Default).Select(f => f.Line));
+    }
+
+    [Fact]
+    public void An_override_by_the_hadolint_code_changes_only_the_same_env_finding()
+    {
+        var configuration = LintConfiguration.Default with
+        {
+            SeverityOverrides = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase) { ["DL3044"] = Severity.Info },
+        };
+        Assert.Equal([Severity.Info, Severity.Warning], LintAll(SameEnvAndUndefined, configuration).Select(f => f.Severity));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
 FROM alpine:3.20
+ENV AB=2
 ENV A=1 B='$A' C=\$A D=$AB
 ONBUILD ENV X=1 Y=$X

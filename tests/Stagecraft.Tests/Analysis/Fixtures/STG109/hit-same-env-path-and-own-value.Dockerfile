@@ -1,0 +1,4 @@
+FROM alpine:3.20
+ENV PATH=/opt/bin:$PATH SAVED_PATH=[|$PATH|]
+FROM debian:12-slim
+ENV LD_LIBRARY_PATH=/opt/lib:[|$LD_LIBRARY_PATH|] JAVA_OPTS="-Xmx1g [|$JAVA_OPTS|]"
