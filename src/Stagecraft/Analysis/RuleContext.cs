@@ -26,6 +26,11 @@ public sealed class RuleContext
 
     public SemanticModel Model { get; }
 
+    // Per-file caches filled by the knowledge helpers (see RunScripts).
+    internal Rules.Knowledge.StageRun[]? RunsWithTriggers { get; set; }
+
+    internal Rules.Knowledge.StageRun[]? RunsWithoutTriggers { get; set; }
+
     public SyntaxTree Tree => Model.Tree;
 
     public BuildContext BuildContext { get; }
@@ -39,10 +44,10 @@ public sealed class RuleContext
     public Stage? FinalStage { get; }
 
     /// <summary>Every stage the build runs, in file order; stages nothing needs are left out, as BuildKit skips them.</summary>
-    public IReadOnlyList<Stage> TargetStages { get; }
+    public ItemList<Stage> TargetStages { get; }
 
     /// <summary>The stages whose layers end up in the image: the final stage and the stages it is built FROM, final first.</summary>
-    public IReadOnlyList<Stage> ImageStages { get; }
+    public ItemList<Stage> ImageStages { get; }
 
     /// <summary>True when the file has more than one stage.</summary>
     public bool IsMultiStage => Model.Stages.Count > 1;
@@ -51,11 +56,11 @@ public sealed class RuleContext
     public RunScript? Script(RunInstructionSyntax run) => Model.ScriptOf(run);
 
     /// <summary>A stage's instructions and, after them, its ONBUILD triggers (marked by <see cref="IsOnbuildTrigger"/>).</summary>
-    public IEnumerable<InstructionSyntax> InstructionsWithTriggers(Stage stage) => stage.Instructions.Concat(stage.OnbuildTriggers);
+    public ItemList<InstructionSyntax> InstructionsWithTriggers(Stage stage) => stage.InstructionsWithTriggers;
 
     /// <summary>True for an instruction kept by ONBUILD: it runs in later builds, not in this one.</summary>
     public bool IsOnbuildTrigger(InstructionSyntax instruction) =>
-        Model.StageOf(instruction) is { } stage && stage.OnbuildTriggers.Contains(instruction);
+        Model.StageOf(instruction) is { } stage && Array.IndexOf(stage.OnbuildTriggerArray, instruction) >= 0;
 
     /// <summary>Reports a finding of the current rule at an exact span.</summary>
     /// <param name="aliases">The rule's aliases that apply to this finding; null means all of them.</param>

@@ -12,7 +12,7 @@ public sealed class SemanticModel
     private readonly Dictionary<InstructionSyntax, Stage> _stageOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<RunInstructionSyntax, RunScript?> _scripts = new(ReferenceEqualityComparer.Instance);
 
-    internal SemanticModel(SyntaxTree tree, BuildSettings settings, IReadOnlyList<Stage> stages, IReadOnlyList<ArgInstructionSyntax> globalArgs,
+    internal SemanticModel(SyntaxTree tree, BuildSettings settings, ItemList<Stage> stages, IReadOnlyList<ArgInstructionSyntax> globalArgs,
         VariableScope globalScope, IReadOnlyList<SyntaxDiagnostic> diagnostics)
     {
         Tree = tree;
@@ -37,7 +37,7 @@ public sealed class SemanticModel
 
     public BuildSettings Settings { get; }
 
-    public IReadOnlyList<Stage> Stages { get; }
+    public ItemList<Stage> Stages { get; }
 
     /// <summary>ARG instructions before the first FROM (meta arguments, usable in FROM lines).</summary>
     public IReadOnlyList<ArgInstructionSyntax> GlobalArgs { get; }
@@ -63,11 +63,11 @@ public sealed class SemanticModel
     }
 
     /// <summary>The stages a build of <paramref name="target"/> (default: the last stage) runs, in file order; BuildKit skips the rest.</summary>
-    public IReadOnlyList<Stage> StagesNeededFor(string? target = null)
+    public ItemList<Stage> StagesNeededFor(string? target = null)
     {
         var start = target is null ? TargetStage : FindStage(target);
         if (start is null)
-            return [];
+            return ItemList<Stage>.Empty;
         var needed = new HashSet<Stage>();
         var pending = new Stack<Stage>();
         pending.Push(start);

@@ -11,6 +11,9 @@ public sealed class Stage
     private readonly List<InstructionSyntax> _instructions = [];
     private readonly List<StageReference> _references = [];
     private readonly List<Stage> _dependencies = [];
+    // Computed on first use, once the model is built: rules ask for them many times per file.
+    private InstructionSyntax[]? _triggers;
+    private InstructionSyntax[]? _withTriggers;
 
     internal Stage(int index, string? name, FromInstructionSyntax from)
     {
@@ -39,17 +42,23 @@ public sealed class Stage
     public bool IsWindows { get; internal set; }
 
     /// <summary>The stage's instructions after its FROM, in order.</summary>
-    public IReadOnlyList<InstructionSyntax> Instructions => _instructions;
+    public ItemList<InstructionSyntax> Instructions => _instructions;
 
     /// <summary>Instructions kept by ONBUILD for images built on this one (not run in this build).</summary>
-    public IEnumerable<InstructionSyntax> OnbuildTriggers =>
-        _instructions.OfType<OnbuildInstructionSyntax>().Where(o => o.Trigger is not null).Select(o => o.Trigger!);
+    public ItemList<InstructionSyntax> OnbuildTriggers => OnbuildTriggerArray;
+
+    internal InstructionSyntax[] OnbuildTriggerArray => _triggers ??= [.. _instructions.OfType<OnbuildInstructionSyntax>()
+        .Where(o => o.Trigger is not null).Select(o => o.Trigger!)];
+
+    /// <summary>The stage's instructions and, after them, its ONBUILD triggers.</summary>
+    public ItemList<InstructionSyntax> InstructionsWithTriggers =>
+        _withTriggers ??= OnbuildTriggers.Count == 0 ? _instructions.ToArray() : [.. _instructions, .. OnbuildTriggers];
 
     /// <summary>Every <c>COPY --from</c> and <c>RUN --mount from=</c> of this stage.</summary>
-    public IReadOnlyList<StageReference> References => _references;
+    public ItemList<StageReference> References => _references;
 
     /// <summary>Stages this one needs: its base stage and the stages it copies or mounts from.</summary>
-    public IReadOnlyList<Stage> Dependencies => _dependencies;
+    public ItemList<Stage> Dependencies => _dependencies;
 
     /// <summary>The variables in effect after the stage's last instruction.</summary>
     public VariableScope FinalScope { get; internal set; } = VariableScope.Empty;

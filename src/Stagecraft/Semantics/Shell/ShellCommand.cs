@@ -10,16 +10,16 @@ public sealed class ShellCommand
 {
     private readonly string _source;
     private readonly ShellWord[] _words;
-    private IReadOnlyList<ShellWord>? _arguments;
-    private IReadOnlyList<ShellWord>? _positionals;
+    private ShellWord[]? _arguments;
+    private ShellWord[]? _positionals;
     private ShellCommand? _unwrapped;
     private string? _baseName;
 
     internal ShellCommand(
         string source,
         ShellWord[] words,
-        IReadOnlyList<ShellAssignment> assignments,
-        IReadOnlyList<ShellRedirection> redirections,
+        ItemList<ShellAssignment> assignments,
+        ItemList<ShellRedirection> redirections,
         ShellSpan span,
         ShellContext context,
         int depth)
@@ -55,17 +55,16 @@ public sealed class ShellCommand
     public ShellWord? NameWord => _words.Length > 0 ? _words[0] : null;
 
     /// <summary>The name word followed by the arguments.</summary>
-    public IReadOnlyList<ShellWord> Words => _words;
+    public ItemList<ShellWord> Words => _words;
 
     /// <summary>The words after the name.</summary>
-    public IReadOnlyList<ShellWord> Arguments =>
-        _arguments ??= _words.Length <= 1 ? Array.Empty<ShellWord>() : new ArraySegment<ShellWord>(_words, 1, _words.Length - 1);
+    public ItemList<ShellWord> Arguments => _arguments ??= _words.Length <= 1 ? [] : _words[1..];
 
     /// <summary>The <c>NAME=value</c> words before the name.</summary>
-    public IReadOnlyList<ShellAssignment> Assignments { get; }
+    public ItemList<ShellAssignment> Assignments { get; }
 
     /// <summary>The redirections, wherever they are written among the words.</summary>
-    public IReadOnlyList<ShellRedirection> Redirections { get; }
+    public ItemList<ShellRedirection> Redirections { get; }
 
     /// <summary>From the first token to the last token of the command (a here-document body is not included).</summary>
     public ShellSpan Span { get; }
@@ -189,7 +188,7 @@ public sealed class ShellCommand
     /// The arguments that are not options: those not starting with <c>-</c> (a lone <c>-</c> counts as positional), and every
     /// argument after <c>--</c>. Values of options written apart (<c>-o file</c>) are included, since the reader cannot tell them apart.
     /// </summary>
-    public IReadOnlyList<ShellWord> PositionalArguments => _positionals ??= ComputePositionals();
+    public ItemList<ShellWord> PositionalArguments => _positionals ??= ComputePositionals();
 
     /// <summary>
     /// The command that a known wrapper runs: <c>sudo -E apt-get install x</c> gives a view named <c>apt-get</c> with
@@ -213,7 +212,7 @@ public sealed class ShellCommand
         return _unwrapped = current;
     }
 
-    internal ShellCommand WithWords(int firstWord, IReadOnlyList<ShellAssignment> assignments, ShellCommand wrapper)
+    internal ShellCommand WithWords(int firstWord, ItemList<ShellAssignment> assignments, ShellCommand wrapper)
     {
         var words = _words.AsSpan(firstWord).ToArray();
         return new ShellCommand(_source, words, assignments, Redirections, Span, Context, Depth)
@@ -227,7 +226,7 @@ public sealed class ShellCommand
         };
     }
 
-    private IReadOnlyList<ShellWord> ComputePositionals()
+    private ShellWord[] ComputePositionals()
     {
         List<ShellWord>? result = null;
         var afterDoubleDash = false;
@@ -243,7 +242,7 @@ public sealed class ShellCommand
             if (afterDoubleDash || value.Length < 2 || value[0] != '-')
                 (result ??= new List<ShellWord>()).Add(word);
         }
-        return result is null ? Array.Empty<ShellWord>() : result;
+        return result is null ? [] : [.. result];
     }
 
     private static bool OptionMatches(string arg, string name)

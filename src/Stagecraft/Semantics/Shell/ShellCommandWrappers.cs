@@ -81,7 +81,7 @@ internal static class ShellCommandWrappers
         if (i >= words.Count)
             return null;
 
-        IReadOnlyList<ShellAssignment> assignments = command.Assignments;
+        var assignments = command.Assignments;
         if (extra is not null)
         {
             var merged = new List<ShellAssignment>(command.Assignments.Count + extra.Count);

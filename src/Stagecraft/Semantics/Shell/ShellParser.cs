@@ -33,9 +33,9 @@ internal sealed class ShellParser
         _lexer = new ShellLexer(text, this);
     }
 
-    public IReadOnlyList<ShellCommand> Commands => _commands;
+    public ItemList<ShellCommand> Commands => _commands;
 
-    public IReadOnlyList<ShellDiagnostic> Diagnostics => _diagnostics;
+    public ItemList<ShellDiagnostic> Diagnostics => _diagnostics;
 
     public void Parse()
     {

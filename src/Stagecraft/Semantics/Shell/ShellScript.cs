@@ -8,7 +8,7 @@ public sealed class ShellScript
 {
     private int[]? _lineStarts;
 
-    private ShellScript(string text, IReadOnlyList<ShellCommand> commands, IReadOnlyList<ShellDiagnostic> diagnostics)
+    private ShellScript(string text, ItemList<ShellCommand> commands, ItemList<ShellDiagnostic> diagnostics)
     {
         Text = text;
         Commands = commands;
@@ -28,10 +28,10 @@ public sealed class ShellScript
     public string Text { get; }
 
     /// <summary>All simple commands in source order, at every depth, including those inside compound commands and command substitutions.</summary>
-    public IReadOnlyList<ShellCommand> Commands { get; }
+    public ItemList<ShellCommand> Commands { get; }
 
     /// <summary>Problems met while reading, in the order found; empty for a well-formed script.</summary>
-    public IReadOnlyList<ShellDiagnostic> Diagnostics { get; }
+    public ItemList<ShellDiagnostic> Diagnostics { get; }
 
     /// <summary>Whether any diagnostics were reported.</summary>
     public bool HasDiagnostics => Diagnostics.Count > 0;
@@ -40,7 +40,7 @@ public sealed class ShellScript
     /// The commands whose base name is one of <paramref name="names"/> after <see cref="ShellCommand.Unwrap"/>, so
     /// <c>sudo apt-get install</c> is found by <c>"apt-get"</c>; the unwrapped views are returned.
     /// </summary>
-    public IReadOnlyList<ShellCommand> FindCommands(params ReadOnlySpan<string> names)
+    public ItemList<ShellCommand> FindCommands(params ReadOnlySpan<string> names)
     {
         List<ShellCommand>? found = null;
         foreach (var command in Commands)
@@ -49,7 +49,7 @@ public sealed class ShellScript
             if (effective.IsNamed(names))
                 (found ??= new List<ShellCommand>()).Add(effective);
         }
-        return found is null ? Array.Empty<ShellCommand>() : found;
+        return found is null ? ItemList<ShellCommand>.Empty : found;
     }
 
     /// <summary>The text covered by <paramref name="span"/>.</summary>

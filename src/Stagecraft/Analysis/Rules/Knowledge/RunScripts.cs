@@ -10,17 +10,24 @@ internal readonly record struct StageRun(Stage Stage, RunInstructionSyntax Run, 
 internal static class RunScripts
 {
     /// <param name="triggers">Also the RUNs kept by ONBUILD, after each stage's own.</param>
-    public static IEnumerable<StageRun> Of(RuleContext context, bool triggers)
+    /// <remarks>Read once per file and kept on the context: a score of rules walk these.</remarks>
+    public static ItemList<StageRun> Of(RuleContext context, bool triggers) => triggers
+        ? context.RunsWithTriggers ??= Collect(context, true)
+        : context.RunsWithoutTriggers ??= Collect(context, false);
+
+    private static StageRun[] Collect(RuleContext context, bool triggers)
     {
+        var runs = new List<StageRun>();
         foreach (var stage in context.Model.Stages)
         {
             foreach (var instruction in stage.Instructions)
             {
                 if (instruction is RunInstructionSyntax run && context.Script(run) is { } script)
-                    yield return new StageRun(stage, run, script, false);
+                    runs.Add(new StageRun(stage, run, script, false));
                 else if (triggers && instruction is OnbuildInstructionSyntax { Trigger: RunInstructionSyntax trigger } && context.Script(trigger) is { } triggered)
-                    yield return new StageRun(stage, trigger, triggered, true);
+                    runs.Add(new StageRun(stage, trigger, triggered, true));
             }
         }
+        return [.. runs];
     }
 }
