@@ -86,8 +86,11 @@ internal sealed partial class CheckDirectives
     private static bool Enables(CheckOptions options, IReadOnlyList<string> aliases) =>
         options.ExperimentalAll || options.Experimental.Any(name => aliases.Contains(name, StringComparer.OrdinalIgnoreCase));
 
-    private static bool Names(Finding finding, string name) =>
-        finding.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase) || finding.Rule.Id.Equals(name, StringComparison.OrdinalIgnoreCase);
+    private static bool Names(Finding finding, string name)
+    {
+        name = RetiredRules.Current(name); // as everywhere a rule id is accepted
+        return finding.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase) || finding.Rule.Id.Equals(name, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>The first <c># check=</c> comment in the run of comments right above an instruction (a blank line ends the run).</summary>
     private static CheckOptions? LocalOptions(IReadOnlyList<SyntaxNode> children, int index, out int first)

@@ -26,8 +26,9 @@ internal sealed class InlineSuppressions
                 PragmaKind.StageIgnore => StageScope(children, i, next, tree.Source.Length),
                 _ => next >= 0 ? children[next].Span : default,
             };
+            // A retired rule's id or name (written for an earlier version) silences the findings that carry its code now.
             if (scope.Length > 0)
-                result._scopes.Add((scope, pragma.Codes));
+                result._scopes.Add((scope, pragma.Codes.Select(RetiredRules.Current).ToArray()));
         }
         return result;
     }

@@ -2,20 +2,26 @@ namespace Stagecraft.Analysis;
 
 /// <summary>
 /// Finds rules by what users type in options, configuration and <c>explain</c>: an id (<c>STG001</c>), an alias
-/// (<c>DL3008</c>) or a name (<c>apt-lists-not-cleaned</c>), in any case.
+/// (<c>DL3008</c>) or a name (<c>apt-lists-not-cleaned</c>), in any case. A retired rule's id or name
+/// (<see cref="RetiredRules"/>) reads as the code its findings carry now.
 /// </summary>
 public static class RuleLookup
 {
     /// <summary>The rule <paramref name="code"/> names, or null.</summary>
-    public static Rule? Find(string code, IReadOnlyList<Rule>? rules = null) =>
-        (rules ?? RuleCatalog.All).FirstOrDefault(r => r.Descriptor.Answers(code) || r.Descriptor.Name.Equals(code, StringComparison.OrdinalIgnoreCase));
+    public static Rule? Find(string code, IReadOnlyList<Rule>? rules = null)
+    {
+        code = RetiredRules.Current(code);
+        return (rules ?? RuleCatalog.All).FirstOrDefault(r => r.Descriptor.Answers(code) || r.Descriptor.Name.Equals(code, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>
     /// The spelling to store for <paramref name="code"/>: the rule's id for an id or a name, the alias as declared for an
-    /// alias (ignoring an alias drops only the findings it applies to). Null when no rule answers to it.
+    /// alias (ignoring an alias drops only the findings it applies to), and that alias for a retired rule. Null when no
+    /// rule answers to it.
     /// </summary>
     public static string? Canonical(string code, IReadOnlyList<Rule>? rules = null)
     {
+        code = RetiredRules.Current(code);
         var rule = Find(code, rules);
         if (rule is null)
             return null;

@@ -34,6 +34,9 @@ public static class RuleDocs
         page.Append("| Default severity | Category | Aliases |\n| --- | --- | --- |\n");
         page.Append("| ").Append(SeverityCell(d)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
             .Append(d.DisplayAliases.Any() ? string.Join(", ", d.DisplayAliases.Select(a => "`" + a + "`")) : "none").Append(" |\n\n");
+        foreach (var retired in RetiredRules.MergedInto(d))
+            page.Append("Formerly also ").Append(retired.Id).Append(" (`").Append(retired.Name).Append("`), merged into this rule: that id still works ")
+                .Append("wherever an id does and means this rule's `").Append(retired.Code).Append("` findings.\n\n");
         Section(page, "What it flags", e.Flags);
         Section(page, "Why it matters", e.WhyItMatters);
         Code(page, "Example", e.Bad);
@@ -56,6 +59,10 @@ public static class RuleDocs
         return page.ToString().TrimEnd('\n') + "\n";
     }
 
+    /// <summary>The line <c>stagecraft explain</c> puts above the page when asked for a retired rule's id or name.</summary>
+    public static string MergedNote(RetiredRule retired, RuleDescriptor rule) =>
+        $"{retired.Id} ({retired.Name}) was merged into {rule.Id} ({rule.Name}): it now means this rule's {retired.Code} findings.";
+
     /// <summary>docs/rules/README.md: one table row per rule, linking to its page.</summary>
     public static string Index(IReadOnlyList<Rule> rules)
     {
@@ -73,6 +80,16 @@ public static class RuleDocs
             page.Append("| [").Append(d.Id).Append("](").Append(FileName(d)).Append(") | ").Append(d.Name).Append(" | ")
                 .Append(SeverityCell(d)).Append(" | ").Append(CategoryName(d.Category)).Append(" | ")
                 .Append(string.Join(", ", d.DisplayAliases)).Append(" | ").Append(d.Title.Replace("|", "\\|")).Append(" |\n");
+        }
+        var merged = RetiredRules.All
+            .Select(r => (Retired: r, Into: rules.FirstOrDefault(rule => rule.Descriptor.Aliases.Contains(r.Code, StringComparer.OrdinalIgnoreCase))))
+            .Where(m => m.Into is not null).ToArray();
+        if (merged.Length > 0)
+        {
+            page.Append("\nIds of rules that were merged into another still work wherever an id does, and mean the code their findings carry now ")
+                .Append("(see [configuration.md](../configuration.md#retired-rule-ids)): ")
+                .Append(string.Join(", ", merged.Select(m => $"{m.Retired.Id} is {m.Retired.Code} of [{m.Into!.Descriptor.Id}]({FileName(m.Into.Descriptor)})")))
+                .Append(".\n");
         }
         return page.ToString();
     }

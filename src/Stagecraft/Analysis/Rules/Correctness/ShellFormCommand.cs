@@ -22,7 +22,7 @@ public sealed partial class ShellFormCommand : Rule
     public override RuleDescriptor Descriptor => Id;
 
     public override RuleExplanation Explanation { get; } = new(
-        Flags: "`CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` written as a plain command line rather than a JSON array, in every stage and in ONBUILD triggers: hadolint's DL3025, which every such finding answers to. A CMD or ENTRYPOINT also answers to BuildKit's `JSONArgsRecommended` when no SHELL instruction precedes it in its stage or the stages it is built on (for an ONBUILD trigger: none anywhere in them) and it does not start with `exec`, which already hands signals to the program (BuildKit itself makes no such exception). BuildKit does not look at HEALTHCHECK. Both checks are warnings, and so is every finding.",
+        Flags: "`CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` written as a plain command line rather than a JSON array, in every stage and in ONBUILD triggers. Every finding answers to hadolint's DL3025, ONBUILD triggers included: hadolint does not look inside ONBUILD, but a trigger in shell form has the same problem in every image built from this one, so Stagecraft is stricter there. A CMD or ENTRYPOINT also answers to BuildKit's `JSONArgsRecommended` when no SHELL instruction precedes it in its stage or the stages it is built on (for an ONBUILD trigger: none anywhere in them), as `docker build --check` reports it; that includes a command starting with `exec`, whose message then says what `exec` leaves unsolved. BuildKit does not look at HEALTHCHECK. Both checks are warnings, and so is every finding.",
         WhyItMatters: "Shell form runs `/bin/sh -c \"…\"`: the shell is PID 1, and `docker stop` sends SIGTERM to the shell, which does not pass it on, so the application gets no chance to shut down cleanly and is killed after the timeout (10 s by default). ENTRYPOINT in shell form also ignores CMD and the arguments of `docker run image ARGS`, `exec` or not. Every shell-form command, health checks included, needs a shell in the image, which distroless and scratch images do not have.",
         Bad: "FROM node:22-slim\nCOPY . /app\nCMD node /app/server.js",
         Good: "FROM node:22-slim\nCOPY . /app\nCMD [\"node\", \"/app/server.js\"]",
@@ -63,7 +63,8 @@ public sealed partial class ShellFormCommand : Rule
         if (text is null)
             return;
         var startsWithExec = text.Value.StartsWith("exec ", StringComparison.Ordinal) || text.Value.StartsWith("exec\t", StringComparison.Ordinal);
-        var buildKit = defaultShell && !startsWithExec && instruction is not HealthcheckInstructionSyntax;
+        // BuildKit flags a leading `exec` too: it still needs the shell, and ENTRYPOINT still drops CMD.
+        var buildKit = defaultShell && instruction is not HealthcheckInstructionSyntax;
         var shell = string.Join(' ', stage.ShellAt(instruction));
         // BuildKit falls back to shell form for an array it cannot read as JSON, typically Windows paths with single backslashes.
         var looksLikeJson = text.Value.StartsWith('[') && text.Value.AsSpan(1).TrimStart() is [ '"' or '\'', ..];

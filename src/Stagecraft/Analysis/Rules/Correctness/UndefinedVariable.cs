@@ -45,7 +45,7 @@ public sealed class UndefinedVariable : Rule
         foreach (var stage in context.Model.Stages)
         {
             var root = StageChain.Of(stage).Last();
-            var fromTriggers = NamesFromParentTriggers(stage);
+            var fromTriggers = StageChain.NamesFromBaseTriggers(stage);
             foreach (var instruction in stage.Instructions)
             {
                 var scope = stage.ScopeAt(instruction);
@@ -61,7 +61,7 @@ public sealed class UndefinedVariable : Rule
                             continue;
                         // DL3044 reads the old value wherever it comes from; UndefinedVar keeps its exceptions.
                         var undefinedVar = !HandlesUnset.Contains(reference.Modifier) && !(name == "PATH" && !stage.IsWindows) && !BuildKitSettings.Contains(name);
-                        if (SetByAnotherPair(instruction, word, name))
+                        if (SameEnvReads.SetByAnotherPair(instruction, word, name))
                         {
                             if (reportedSameEnv.Add(name))
                                 context.Report(word.Locate(context.Tree, reference),
@@ -82,33 +82,6 @@ public sealed class UndefinedVariable : Rule
             }
         }
     }
-
-    /// <summary>BuildKit runs a parent stage's ONBUILD triggers at the start of a stage built FROM it; their ARGs and ENVs count as defined.</summary>
-    private static HashSet<string> NamesFromParentTriggers(Stage stage)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (stage.Base.Stage is null)
-            return names;
-        foreach (var parent in StageChain.Of(stage).Skip(1))
-        {
-            foreach (var trigger in parent.OnbuildTriggers)
-            {
-                if (trigger is ArgInstructionSyntax arg)
-                    names.UnionWith(arg.Declarations.Select(d => d.Name));
-                else if (trigger is EnvInstructionSyntax env)
-                    names.UnionWith(env.Pairs.Select(p => p.Key));
-            }
-        }
-        return names;
-    }
-
-    /// <summary>
-    /// True when the word is the value of one pair of an ENV and another pair sets the name: BuildKit expands every value
-    /// before it sets any, so the value reads the old one. A pair reading its own name extends it, on purpose.
-    /// </summary>
-    private static bool SetByAnotherPair(InstructionSyntax instruction, WrittenWord word, string name) =>
-        instruction is EnvInstructionSyntax { Pairs.Count: > 1 } env && env.Pairs.FirstOrDefault(p => p.ValueSpan == word.Span) is { } own
-        && own.Key != name && env.Pairs.Any(p => p.Key == name);
 
     private static (Severity, string) Describe(RuleContext context, Stage root, VariableScope scope, string name)
     {

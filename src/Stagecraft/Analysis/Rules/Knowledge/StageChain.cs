@@ -24,4 +24,24 @@ internal static class StageChain
                 yield return (s, i);
         }
     }
+
+    /// <summary>
+    /// The names the ONBUILD triggers of the stages below declare (ARG) or set (ENV): BuildKit runs those triggers at
+    /// the start of a stage built FROM them.
+    /// </summary>
+    public static HashSet<string> NamesFromBaseTriggers(Stage stage)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var below in Of(stage).Skip(1))
+        {
+            foreach (var trigger in below.OnbuildTriggers)
+            {
+                if (trigger is ArgInstructionSyntax arg)
+                    names.UnionWith(arg.Declarations.Select(d => d.Name));
+                else if (trigger is EnvInstructionSyntax env)
+                    names.UnionWith(env.Pairs.Select(p => p.Key));
+            }
+        }
+        return names;
+    }
 }

@@ -85,8 +85,7 @@ public class ShellFormCommandTests
     [InlineData("FROM alpine:3.20\nSHELL [\"/bin/bash\", \"-c\"]\nCMD serve\n", "CMD in shell form runs under `/bin/bash -c`, which does not pass stop signals on to the command: write it as a JSON array (`CMD [\"serve\"]`)")]
     [InlineData("FROM alpine:3.20 AS base\nSHELL [\"/bin/ash\", \"-c\"]\nFROM base\nENTRYPOINT serve\n", "ENTRYPOINT in shell form runs under `/bin/ash -c`, which does not pass stop signals on and ignores CMD and `docker run` arguments: write it as a JSON array (`ENTRYPOINT [\"serve\"]`)")]
     [InlineData("FROM alpine:3.20\nONBUILD CMD serve\nSHELL [\"/bin/ash\", \"-c\"]\n", "CMD in shell form runs under `/bin/sh -c`, which does not pass stop signals on to the command: write it as a JSON array (`CMD [\"serve\"]`)")]
-    [InlineData("FROM alpine:3.20\nCMD exec serve --port 80\n", "CMD in shell form needs `/bin/sh -c` in the image just to start the program (`exec` already passes stop signals on): write it as a JSON array (`CMD [\"serve\", \"--port\", \"80\"]`)")]
-    [InlineData("FROM alpine:3.20\nENTRYPOINT exec serve\n", "ENTRYPOINT in shell form ignores CMD and `docker run` arguments, `exec` or not: write it as a JSON array (`ENTRYPOINT [\"serve\"]`)")]
+    [InlineData("FROM alpine:3.20\nSHELL [\"/bin/ash\", \"-c\"]\nCMD exec serve\n", "CMD in shell form needs `/bin/ash -c` in the image just to start the program (`exec` already passes stop signals on): write it as a JSON array (`CMD [\"serve\"]`)")]
     [InlineData("FROM alpine:3.20\nHEALTHCHECK CMD wget -q --spider http://localhost/\n", "HEALTHCHECK CMD in shell form needs `/bin/sh -c` in the image to run the check: write it as a JSON array (`HEALTHCHECK CMD [\"wget\", \"-q\", \"--spider\", \"http://localhost/\"]`)")]
     [InlineData("FROM alpine:3.20\nONBUILD HEALTHCHECK CMD check\n", "HEALTHCHECK CMD in shell form needs `/bin/sh -c` in the image to run the check: write it as a JSON array (`HEALTHCHECK CMD [\"check\"]`)")]
     public void Where_buildkit_does_not_report_the_finding_is_hadolint_s_alone(string text, string message)
@@ -95,6 +94,30 @@ public class ShellFormCommandTests
         Assert.Equal(["DL3025"], finding.Aliases);
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(message, finding.Message);
+    }
+
+    // `docker build --check` reports these too (BuildKit's JSONArgsRecommended looks only at the form and the SHELL).
+    [Theory]
+    [InlineData("FROM alpine:3.20\nCMD exec serve --port 80\n", "CMD in shell form needs `/bin/sh -c` in the image just to start the program (`exec` already passes stop signals on): write it as a JSON array (`CMD [\"serve\", \"--port\", \"80\"]`)")]
+    [InlineData("FROM alpine:3.20\nENTRYPOINT exec serve\n", "ENTRYPOINT in shell form ignores CMD and `docker run` arguments, `exec` or not: write it as a JSON array (`ENTRYPOINT [\"serve\"]`)")]
+    [InlineData("FROM alpine:3.20\nENTRYPOINT\texec serve\n", "ENTRYPOINT in shell form ignores CMD and `docker run` arguments, `exec` or not: write it as a JSON array (`ENTRYPOINT [\"serve\"]`)")]
+    public void A_leading_exec_keeps_its_own_message_and_answers_to_both_checks(string text, string message)
+    {
+        var finding = Assert.Single(RuleAssert.Lint(Rule, text));
+        Assert.Equal(["JSONArgsRecommended", "DL3025"], finding.Aliases);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(message, finding.Message);
+        Assert.DoesNotContain("exec", FixApplierForTests.ApplyAndRecheck(Rule, text, finding), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Buildkit_s_check_directive_acts_on_a_leading_exec_as_buildkit_does()
+    {
+        const string text = "FROM alpine:3.20\nCMD exec serve\nHEALTHCHECK CMD check\n";
+        Assert.Equal([2, 3], LintAll(text).Select(f => f.Line));
+        Assert.Equal([4], LintAll("# check=skip=JSONArgsRecommended\n" + text).Select(f => f.Line));
+        var raised = LintAll("# check=error=true\n" + text);
+        Assert.Equal([Severity.Error, Severity.Warning], raised.Select(f => f.Severity));
     }
 
     private const string BothAndHadolintOnly = "FROM alpine:3.20\nCMD serve\nHEALTHCHECK CMD check\n";
