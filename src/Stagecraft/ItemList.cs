@@ -13,18 +13,34 @@ public readonly struct ItemList<T> : IReadOnlyList<T>
 {
     private readonly T[]? _array;
     private readonly List<T>? _list;
+    private readonly int _start;
+    private readonly int _length;
 
-    public ItemList(T[] items) => _array = items;
+    public ItemList(T[] items)
+    {
+        _array = items;
+        _length = items.Length;
+    }
+
+    /// <summary>A window on part of an array, without copying it.</summary>
+    public ItemList(T[] items, int start, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, items.Length - start);
+        (_array, _start, _length) = (items, start, length);
+    }
 
     public ItemList(List<T> items) => _list = items;
 
     public static ItemList<T> Empty => new(Array.Empty<T>());
 
-    public int Count => _array?.Length ?? _list?.Count ?? 0;
+    public int Count => _array is not null ? _length : _list?.Count ?? 0;
 
-    public T this[int index] => _array is not null ? _array[index] : _list is not null ? _list[index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public T this[int index] => _array is not null
+        ? (uint)index < (uint)_length ? _array[_start + index] : throw new ArgumentOutOfRangeException(nameof(index))
+        : _list is not null ? _list[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
-    public Enumerator GetEnumerator() => new(_array, _list);
+    public Enumerator GetEnumerator() => _array is not null ? new(_array, _start, _length) : new(_list);
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
 
@@ -38,24 +54,29 @@ public readonly struct ItemList<T> : IReadOnlyList<T>
     {
         private readonly T[]? _array;
         private readonly List<T>? _list;
-        private readonly int _count;
+        private readonly int _start;
+        private readonly int _end;
         private int _index;
 
-        internal Enumerator(T[]? array, List<T>? list)
+        internal Enumerator(T[] array, int start, int length)
         {
             _array = array;
+            (_start, _end, _index) = (start, start + length, start - 1);
+        }
+
+        internal Enumerator(List<T>? list)
+        {
             _list = list;
-            _count = array?.Length ?? list?.Count ?? 0;
-            _index = -1;
+            (_start, _end, _index) = (0, list?.Count ?? 0, -1);
         }
 
         public readonly T Current => _array is not null ? _array[_index] : _list![_index];
 
         readonly object? IEnumerator.Current => Current;
 
-        public bool MoveNext() => ++_index < _count;
+        public bool MoveNext() => ++_index < _end;
 
-        public void Reset() => _index = -1;
+        public void Reset() => _index = _start - 1;
 
         public readonly void Dispose()
         {

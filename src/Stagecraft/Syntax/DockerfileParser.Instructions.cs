@@ -93,7 +93,8 @@ internal sealed partial class DockerfileParser
         }
         _nodes.Add(instruction);
 
-        EmitInstructionTokens(instruction, layout, contentStart, heredocLines ?? []);
+        if (_tokens is not null)
+            EmitInstructionTokens(instruction, layout, contentStart, heredocLines ?? []);
         return index;
     }
 

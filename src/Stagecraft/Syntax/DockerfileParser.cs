@@ -9,22 +9,32 @@ internal sealed partial class DockerfileParser
     private readonly SourceText _source;
     private readonly byte[] _bytes;
     private readonly List<PhysicalLine> _lines;
-    private readonly List<SyntaxToken> _tokens;
+    // Null when the caller does not want tokens: linting never reads them, and emitting them was a tenth of a lint.
+    private readonly List<SyntaxToken>? _tokens;
     private readonly List<SyntaxNode> _nodes;
     private readonly List<SyntaxDiagnostic> _diagnostics = [];
     private byte _escape = (byte)'\\';
 
-    private DockerfileParser(SourceText source)
+    private DockerfileParser(SourceText source, bool withTokens)
     {
         _source = source;
         _bytes = source.RawBytes;
         _lines = SplitLines(_bytes);
         // Real Dockerfiles average 3.5 to 7.5 bytes per token (corpus p10..p90): size for the short end so the list is not regrown.
-        _tokens = new List<SyntaxToken>(_bytes.Length / 3 + 16);
+        _tokens = withTokens ? new List<SyntaxToken>(_bytes.Length / 3 + 16) : null;
         _nodes = new List<SyntaxNode>(_lines.Count);
     }
 
-    public static SyntaxTree Parse(SourceText source) => new DockerfileParser(source).Run();
+    /// <summary>Parses without the token stream; the tree reads it again on first use (see <see cref="SyntaxTree.Tokens"/>).</summary>
+    public static SyntaxTree Parse(SourceText source) => new DockerfileParser(source, withTokens: false).Run();
+
+    /// <summary>The lossless token stream of a file: the parse is deterministic, so this equals what a full parse would have kept.</summary>
+    internal static IReadOnlyList<SyntaxToken> Tokenize(SourceText source)
+    {
+        var parser = new DockerfileParser(source, withTokens: true);
+        parser.Run();
+        return parser._tokens!;
+    }
 
     /// <summary>A physical line: [Start, ContentEnd) is its text, [ContentEnd, End) its line ending.</summary>
     private readonly record struct PhysicalLine(int Start, int ContentEnd, int End);
@@ -33,7 +43,7 @@ internal sealed partial class DockerfileParser
     {
         var bom = _source.ByteOrderMarkLength;
         if (bom > 0)
-            _tokens.Add(new SyntaxToken(SyntaxTokenKind.ByteOrderMark, new TextSpan(0, bom)));
+            _tokens?.Add(new SyntaxToken(SyntaxTokenKind.ByteOrderMark, new TextSpan(0, bom)));
 
         var directivesDone = false;
         var seenDirectives = new HashSet<string>();
@@ -138,7 +148,7 @@ internal sealed partial class DockerfileParser
     private void AddToken(SyntaxTokenKind kind, int start, int end)
     {
         if (end > start)
-            _tokens.Add(new SyntaxToken(kind, TextSpan.FromBounds(start, end)));
+            _tokens?.Add(new SyntaxToken(kind, TextSpan.FromBounds(start, end)));
     }
 
     private void AddWhitespace(int start, int end) => AddToken(SyntaxTokenKind.Whitespace, start, end);

@@ -3,11 +3,13 @@ namespace Stagecraft.Syntax;
 /// <summary>A parsed Dockerfile: source, lossless token stream, typed nodes and diagnostics. Parsing never throws.</summary>
 public sealed class SyntaxTree
 {
-    internal SyntaxTree(SourceText source, DockerfileSyntax root, IReadOnlyList<SyntaxToken> tokens, IReadOnlyList<SyntaxDiagnostic> diagnostics)
+    private IReadOnlyList<SyntaxToken>? _tokens;
+
+    internal SyntaxTree(SourceText source, DockerfileSyntax root, IReadOnlyList<SyntaxToken>? tokens, IReadOnlyList<SyntaxDiagnostic> diagnostics)
     {
         Source = source;
         Root = root;
-        Tokens = tokens;
+        _tokens = tokens;
         Diagnostics = diagnostics;
     }
 
@@ -16,7 +18,8 @@ public sealed class SyntaxTree
     public DockerfileSyntax Root { get; }
 
     /// <summary>Every byte of the file in exactly one token, in order.</summary>
-    public IReadOnlyList<SyntaxToken> Tokens { get; }
+    /// <remarks>Built on first use by reading the file again: most callers (a lint) never need it.</remarks>
+    public IReadOnlyList<SyntaxToken> Tokens => _tokens ??= DockerfileParser.Tokenize(Source);
 
     /// <summary>All diagnostics, file-level and per instruction, in file order.</summary>
     public IReadOnlyList<SyntaxDiagnostic> Diagnostics { get; }

@@ -32,5 +32,7 @@ public sealed class GnuReporter : IFindingsReporter
         return $"{OneLine(finding.Path)}:{range.Line}:{range.Column} {finding.Rule.Id} {Severities.Name(finding.Severity)}: {OneLine(finding.Message)}";
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    // Nearly every path and message is printable ASCII; ReplaceLineEndings scans for every Unicode line break on each call.
+    private static string OneLine(string text) =>
+        text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 ? text : text.ReplaceLineEndings(" ");
 }

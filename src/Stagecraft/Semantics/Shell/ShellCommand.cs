@@ -10,7 +10,6 @@ public sealed class ShellCommand
 {
     private readonly string _source;
     private readonly ShellWord[] _words;
-    private ShellWord[]? _arguments;
     private ShellWord[]? _positionals;
     private ShellCommand? _unwrapped;
     private string? _baseName;
@@ -58,7 +57,7 @@ public sealed class ShellCommand
     public ItemList<ShellWord> Words => _words;
 
     /// <summary>The words after the name.</summary>
-    public ItemList<ShellWord> Arguments => _arguments ??= _words.Length <= 1 ? [] : _words[1..];
+    public ItemList<ShellWord> Arguments => _words.Length <= 1 ? ItemList<ShellWord>.Empty : new(_words, 1, _words.Length - 1);
 
     /// <summary>The <c>NAME=value</c> words before the name.</summary>
     public ItemList<ShellAssignment> Assignments { get; }
