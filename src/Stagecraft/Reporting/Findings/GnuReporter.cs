@@ -32,7 +32,8 @@ public sealed class GnuReporter : IFindingsReporter
         return $"{OneLine(finding.Path)}:{range.Line}:{range.Column} {finding.Rule.Id} {Severities.Name(finding.Severity)}: {OneLine(finding.Message)}";
     }
 
-    // Nearly every path and message is printable ASCII; ReplaceLineEndings scans for every Unicode line break on each call.
+    // Messages rarely hold a line break; ReplaceLineEndings' own scan for every Unicode break is several times slower than these two.
     private static string OneLine(string text) =>
-        text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 ? text : text.ReplaceLineEndings(" ");
+        text.AsSpan().IndexOfAnyInRange('\n', '\r') < 0 && text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') < 0
+            ? text : text.ReplaceLineEndings(" ");
 }

@@ -6,15 +6,18 @@ public sealed class ShellWord
     private readonly string _source;
     private readonly ShellWordFlags _flags;
     private string? _raw;
+    private string? _value;
 
-    internal ShellWord(string source, int start, int end, string value, ShellWordFlags flags)
+    /// <param name="value">The value, or null when it reads exactly as written (then it is cut from the script only when asked for:
+    /// most words of a script are never looked at).</param>
+    internal ShellWord(string source, int start, int end, string? value, ShellWordFlags flags)
     {
         _source = source;
         Span = ShellSpan.FromBounds(start, end);
-        Value = value;
+        _value = value;
         _flags = flags;
         // A word with no quoting or escapes reads the same as written, so share the string.
-        if (value.Length == end - start && (flags & ShellWordFlags.Quoted) == 0)
+        if (value is not null && value.Length == end - start && (flags & ShellWordFlags.Quoted) == 0)
             _raw = value;
     }
 
@@ -22,7 +25,7 @@ public sealed class ShellWord
     /// The word with quotes removed and escapes resolved; parameter, command and arithmetic expansions are kept as written
     /// (<c>"$HOME/x"</c> gives <c>$HOME/x</c>, <c>${X:-y}</c> stays <c>${X:-y}</c>), since the reader does not evaluate anything.
     /// </summary>
-    public string Value { get; }
+    public string Value => _value ??= Raw;
 
     /// <summary>The word exactly as written in the script, quotes included.</summary>
     public string Raw => _raw ??= _source.Substring(Span.Start, Span.Length);

@@ -69,5 +69,6 @@ internal sealed class ShellWordBuilder
             _builder.Append(char.ConvertFromUtf32(codePoint));
     }
 
-    public string Build(int end) => _diverged ? _builder.ToString() : _text.Substring(_start, end - _start);
+    /// <summary>The word's value, or null when it is the text as written (<see cref="ShellWord"/> then cuts it out on demand).</summary>
+    public string? Build(int end) => _diverged ? _builder.ToString() : null;
 }

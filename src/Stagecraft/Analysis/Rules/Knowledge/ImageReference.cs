@@ -19,7 +19,7 @@ internal sealed record ImageReference(string? Registry, string Repository, strin
             ? Name : null;
 
     /// <summary>The repository with its registry, as written (lower-cased): <c>gcr.io/distroless/static</c>.</summary>
-    public string FullRepository => Registry is null ? Repository : Registry + "/" + Repository;
+    public string FullRepository { get; } = Registry is null ? Repository : Registry + "/" + Repository;
 
     /// <summary>The tag Docker uses: the written tag, or <c>latest</c> when there is neither tag nor digest.</summary>
     public string EffectiveTag => Tag ?? (Digest is null ? "latest" : "");
