@@ -77,28 +77,26 @@ internal sealed class LayerTarWalk
             throw Unsafe($"entry \"{name}\" at offset {offset} would replace the image root with a {kind.ToString().ToLowerInvariant()}");
 
         var baseName = path.AsSpan(path.LastIndexOf('/') + 1);
-        if (baseName.StartsWith(".wh."))
+        var isOpaqueMarker = baseName is ".wh..wh..opq";
+        if (path.AsSpan(0, path.Length - (isOpaqueMarker ? baseName.Length : 0)).Contains("/.wh..wh.", StringComparison.Ordinal))
         {
-            if (baseName is ".wh..wh..opq")
-            {
-                kind = LayerEntryKind.OpaqueDirectory;
-                path = LayerPath.Parent(path);
-            }
-            else if (baseName.StartsWith(".wh..wh."))
-            {
-                // aufs kept its own bookkeeping under this prefix (.wh..wh.plnk, .wh..wh.aufs); it names no file.
-                NoteBookkeeping(path);
-                Skip(entry);
-                return;
-            }
-            else
-            {
-                var deleted = baseName[4..];
-                if (deleted is "." or "..")
-                    throw Unsafe($"whiteout \"{name}\" at offset {offset} names \"{deleted}\", not a file");
-                kind = LayerEntryKind.Whiteout;
-                path = LayerPath.Join(LayerPath.Parent(path), deleted);
-            }
+            // aufs kept its own bookkeeping under this prefix (.wh..wh.plnk/, .wh..wh.aufs); it names no file.
+            NoteBookkeeping(path);
+            Skip(entry);
+            return;
+        }
+        if (isOpaqueMarker)
+        {
+            kind = LayerEntryKind.OpaqueDirectory;
+            path = LayerPath.Parent(path);
+        }
+        else if (baseName.StartsWith(".wh."))
+        {
+            var deleted = baseName[4..];
+            if (deleted is "." or "..")
+                throw Unsafe($"whiteout \"{name}\" at offset {offset} names \"{deleted}\", not a file");
+            kind = LayerEntryKind.Whiteout;
+            path = LayerPath.Join(LayerPath.Parent(path), deleted);
         }
         else if (_eStargz && Array.IndexOf(EStargzBookkeeping, path) >= 0)
         {

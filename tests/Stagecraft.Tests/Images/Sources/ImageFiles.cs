@@ -72,7 +72,7 @@ internal sealed class OciLayoutBuilder : ImageFiles
     public JsonObject Image(string platform, params byte[][] layerTars) =>
         Image(platform, layerTars.Select(t => (LayerTar.Gzip(t), "application/vnd.oci.image.layer.v1.tar+gzip", t)).ToArray());
 
-    public JsonObject Image(string platform, (byte[] Blob, string MediaType, byte[] Tar)[] layers, JsonObject? configObject = null)
+    public JsonObject Image(string platform, (byte[] Blob, string MediaType, byte[] Tar)[] layers, JsonObject? configObject = null, JsonObject? layerAnnotations = null)
     {
         var config = Blob(Config(platform, layers.Select(l => l.Tar), configObject), "application/vnd.oci.image.config.v1+json");
         var manifest = new JsonObject
@@ -80,13 +80,20 @@ internal sealed class OciLayoutBuilder : ImageFiles
             ["schemaVersion"] = 2,
             ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
             ["config"] = config,
-            ["layers"] = new JsonArray(layers.Select(l => (JsonNode)Blob(l.Blob, l.MediaType)).ToArray()),
+            ["layers"] = new JsonArray(layers.Select(l => (JsonNode)Annotated(Blob(l.Blob, l.MediaType), layerAnnotations)).ToArray()),
         };
         var descriptor = Blob(Json(manifest), "application/vnd.oci.image.manifest.v1+json");
         var parts = platform.Split('/');
         descriptor["platform"] = parts.Length == 3
             ? new JsonObject { ["architecture"] = parts[1], ["os"] = parts[0], ["variant"] = parts[2] }
             : new JsonObject { ["architecture"] = parts[1], ["os"] = parts[0] };
+        return descriptor;
+    }
+
+    private static JsonObject Annotated(JsonObject descriptor, JsonObject? annotations)
+    {
+        if (annotations is not null)
+            descriptor["annotations"] = annotations.DeepClone();
         return descriptor;
     }
 
