@@ -53,6 +53,11 @@ internal sealed class LayerTarWalk
         {
             return reader.GetNextEntry(copyData: false);
         }
+        catch (EndOfStreamException) when (_guard.AtEntryBoundary)
+        {
+            // Go's tar reader (and so Docker and containerd) accept a stream that stops between entries.
+            return null;
+        }
         catch (ArgumentException e)
         {
             // TarReader turns some out-of-range header fields (an mtime beyond year 9999) into argument errors.
@@ -240,6 +245,8 @@ internal sealed class LayerTarWalk
 
     private LayerWalkResult Finish()
     {
+        if (!_guard.ReachedEnd)
+            _notes.Add("the tar stream ends without its end-of-archive blocks");
         if (_duplicates > 0)
             _notes.Insert(0, $"{_duplicates} {(_duplicates == 1 ? "entry repeats a path" : "entries repeat a path")} already in this layer; the last one wins (first: {_firstDuplicate})");
         if (_bookkeeping > 0)

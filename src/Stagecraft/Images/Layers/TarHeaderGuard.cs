@@ -47,6 +47,9 @@ internal sealed class TarHeaderGuard : Stream
     /// <summary>True once an end-of-archive block went by; what follows is padding (or an eStargz table of contents).</summary>
     public bool ReachedEnd => _ended;
 
+    /// <summary>True between entries: the stream has delivered whole entries and no part of the next header.</summary>
+    public bool AtEntryBoundary => !_ended && _headerFill == 0 && _position == _nextHeader && _previousMetadata == 0;
+
     public override bool CanRead => true;
     public override bool CanSeek => _inner.CanSeek;
     public override bool CanWrite => false;

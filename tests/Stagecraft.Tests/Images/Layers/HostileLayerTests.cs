@@ -192,6 +192,19 @@ public sealed class HostileLayerTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_zstd_layer_is_refused_as_truncated()
+    {
+        var whole = new LayerTar().File("a", RandomBytes(20_000)).Build();
+        var zstd = LayerTar.Zstd(whole);
+        var blob = zstd[..(zstd.Length / 2)];
+        var folder = OneLayerImage.Save(_temp, blob, whole, "application/vnd.oci.image.layer.v1.tar+zstd");
+
+        var error = Assert.Throws<LayerFormatException>(() => ImageReader.Open("oci:" + folder));
+
+        Assert.StartsWith($"{OneLayerImage.Where(folder, blob)}: is truncated: it ends inside the entry at offset", error.Message);
+    }
+
+    [Fact]
     public void Corrupt_gzip_data_is_refused()
     {
         var whole = new LayerTar().File("a", RandomBytes(20_000)).Build();

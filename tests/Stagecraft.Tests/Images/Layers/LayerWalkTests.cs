@@ -199,6 +199,17 @@ public sealed class LayerWalkTests : IDisposable
     }
 
     [Fact]
+    public void A_layer_ending_at_an_entry_boundary_without_end_blocks_is_read_with_a_note()
+    {
+        var tar = new LayerTar().File("a", "1").File("b", "2").Build(endMarker: false);
+
+        var image = OneLayerImage.Open(_temp, LayerTar.Gzip(tar), tar);
+
+        Assert.Equal(["/a", "/b"], image.Layers.Single().Entries.Select(e => e.Path));
+        Assert.Equal(["layer 0: the tar stream ends without its end-of-archive blocks"], image.Notes);
+    }
+
+    [Fact]
     public void Sizes_and_digests_describe_the_stored_and_the_uncompressed_bytes()
     {
         var tar = new LayerTar().File("a", new string('a', 10_000)).Build();
