@@ -98,7 +98,7 @@ internal sealed class LayerTarWalk
         else if (baseName.StartsWith(".wh."))
         {
             var deleted = baseName[4..];
-            if (deleted is "." or "..")
+            if (deleted is "" or "." or "..")
                 throw Unsafe($"whiteout \"{name}\" at offset {offset} names \"{deleted}\", not a file");
             kind = LayerEntryKind.Whiteout;
             path = LayerPath.Join(LayerPath.Parent(path), deleted);
@@ -178,6 +178,8 @@ internal sealed class LayerTarWalk
             throw Unsafe($"hard link \"{name}\" at offset {offset} points to \"{target}\", which is not a plain path");
         if (resolved == path)
             throw Unsafe($"hard link \"{name}\" at offset {offset} points to itself");
+        if (_symlinks is not null && WritesThroughSymlink(resolved, includeSelf: false) is { } link)
+            throw Unsafe($"hard link \"{name}\" at offset {offset} points to \"{target}\" through {link}, a symlink earlier in this layer");
         if (_byPath.TryGetValue(resolved, out var index))
         {
             if (_entries[index].Kind == LayerEntryKind.Directory)

@@ -48,6 +48,16 @@ public sealed class HostileLayerTests : IDisposable
     }
 
     [Fact]
+    public void A_hard_link_through_a_symlink_of_the_same_layer_is_refused()
+    {
+        var tar = new LayerTar().Symlink("hostetc", "/etc").Hardlink("stolen", "hostetc/shadow").Build();
+
+        var error = Refused<UnsafeLayerEntryException>(tar);
+
+        Assert.Equal($"{Where}: hard link \"stolen\" at offset 2560 points to \"hostetc/shadow\" through /hostetc, a symlink earlier in this layer", error.Message);
+    }
+
+    [Fact]
     public void An_opaque_marker_inside_a_symlinked_folder_is_refused()
     {
         var tar = new LayerTar().Symlink("data", "../outside").File("data/.wh..wh..opq", "").Build();
@@ -81,6 +91,7 @@ public sealed class HostileLayerTests : IDisposable
 
     [Theory]
     [InlineData(".wh..", "names \".\", not a file")]
+    [InlineData("etc/.wh.", "names \"\", not a file")]
     [InlineData("etc/.wh...", "names \"..\", not a file")]
     public void A_whiteout_naming_no_file_is_refused(string name, string problem)
     {
