@@ -1,0 +1,13 @@
+using Stagecraft.Images.Layers;
+
+namespace Stagecraft.Images.Sources;
+
+/// <summary>What a source found before any layer is read: the chosen image's config and digests, and its layers as blobs to open.</summary>
+internal sealed record ResolvedImage(
+    ImageConfig Config,
+    BlobDigest ConfigDigest,
+    BlobDigest? ManifestDigest,
+    string? ManifestMediaType,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<LayerBlob> Layers,
+    string PlatformNote);
