@@ -11,8 +11,9 @@ namespace Stagecraft.Images.Files;
 /// whiteouts in the bottom layer): the deleted subtree's summed tar sizes when the stacked payload is a directory, 0
 /// otherwise. A whiteout whose path is not in that stack aborts the rest of that layer's visit, and leaves the path in
 /// the tally with a smallest size of -1. The stack is kept incrementally here instead of being rebuilt per whiteout;
-/// dive's visiting order only matters when a lookup fails, when a layer both deletes and ships the same path, and
-/// for ties in the list of inefficient paths, so only those cases are sorted.
+/// dive's visiting order only matters when a lookup fails (each leaf is compared with the first failing marker),
+/// when a layer both deletes and ships the same path (that subtree is sorted), and for ties in the list of
+/// inefficient paths (the paths that became inefficient in the same layer are sorted).
 /// </remarks>
 internal sealed class DiveEmulation
 {
@@ -79,7 +80,7 @@ internal sealed class DiveEmulation
                 Stack(path, stamp);
         }
         VisitLeaves(stamp);
-        StackLayer(stamp);
+        StackLayer(stamp, alreadyStacked: range.Layer == 0);
     }
 
     public DiveFigures Finish()
@@ -152,49 +153,42 @@ internal sealed class DiveEmulation
     private void VisitLeaves(int stamp)
     {
         _newlyInefficient.Clear();
-        var lookupFails = false;
-        foreach (var path in _markers)
-            lookupFails |= !_nodes[path].Present;
 
-        if (!lookupFails)
+        // dive stops the layer's visit at the first whiteout (in its order) whose path is not stacked below.
+        string? stop = null;
+        var stopPath = -1;
+        foreach (var path in _markers)
         {
-            foreach (var path in _layerNodes)
-            {
-                if (_nodes[path].HasChildInLayer != stamp)
-                    Occur(new DiveItem(path, IsMarker: false), PayloadSize(path, stamp), stamp);
-            }
-            foreach (var path in _markers)
+            if (_nodes[path].Present)
+                continue;
+            var key = DiveOrder.MarkerPath(_paths.Nodes[path].Path);
+            if (stop is null || DiveOrder.Compare(key, stop) < 0)
+                (stop, stopPath) = (key, path);
+        }
+
+        foreach (var path in _layerNodes)
+        {
+            if (_nodes[path].HasChildInLayer != stamp && (stop is null || DiveOrder.Compare(_paths.Nodes[path].Path, stop) < 0))
+                Occur(new DiveItem(path, IsMarker: false), PayloadSize(path, stamp), stamp);
+        }
+        foreach (var path in _markers)
+        {
+            if (stop is null || (path != stopPath && DiveOrder.Compare(DiveOrder.MarkerPath(_paths.Nodes[path].Path), stop) < 0))
                 Occur(new DiveItem(path, IsMarker: true), DeletedSize(path), stamp);
-            if (_newlyInefficient.Count > 1)
-                SortInDiveOrder(_newlyInefficient);
         }
-        else
+        if (stopPath >= 0)
         {
-            var leaves = new List<DiveItem>();
-            foreach (var path in _layerNodes)
+            // The failed lookup still enters the path, with dive's "nothing found yet" smallest size of -1.
+            ref var node = ref _nodes[stopPath];
+            if (!node.Seen)
             {
-                if (_nodes[path].HasChildInLayer != stamp)
-                    leaves.Add(new DiveItem(path, IsMarker: false));
-            }
-            foreach (var path in _markers)
-                leaves.Add(new DiveItem(path, IsMarker: true));
-            SortInDiveOrder(leaves);
-            foreach (var leaf in leaves)
-            {
-                if (leaf.IsMarker && !_nodes[leaf.Path].Present)
-                {
-                    ref var node = ref _nodes[leaf.Path];
-                    if (!node.Seen)
-                    {
-                        node.Seen = true;
-                        node.Smallest = -1;
-                        _seen.Add(leaf.Path);
-                    }
-                    break;
-                }
-                Occur(leaf, leaf.IsMarker ? DeletedSize(leaf.Path) : PayloadSize(leaf.Path, stamp), stamp);
+                node.Seen = true;
+                node.Smallest = -1;
+                _seen.Add(stopPath);
             }
         }
+        if (_newlyInefficient.Count > 1)
+            SortInDiveOrder(_newlyInefficient);
         foreach (var item in _newlyInefficient)
             _nodes[item.Path].InefficientOrder = ++_inefficientCount;
     }
@@ -250,33 +244,58 @@ internal sealed class DiveEmulation
         return size;
     }
 
-    /// <summary>Stacks the visited layer on dive's tree. Deletions and additions commute unless the layer ships under a path it also deletes.</summary>
-    private void StackLayer(int stamp)
+    /// <summary>
+    /// Stacks the visited layer on dive's tree. A whiteout and an entry commute unless the entry is at or under the
+    /// whiteout's path; only such subtrees (rooted at a deleted path the layer also ships) are applied in dive's order.
+    /// </summary>
+    private void StackLayer(int stamp, bool alreadyStacked)
     {
-        var conflict = false;
+        var conflicts = false;
         foreach (var path in _markers)
-            conflict |= _nodes[path].InLayer == stamp;
-        if (!conflict)
         {
-            foreach (var path in _markers)
-                Unstack(path);
-            foreach (var path in _layerNodes)
-                Stack(path, stamp);
-            return;
+            if (_nodes[path].InLayer == stamp)
+            {
+                _nodes[path].ConflictInLayer = stamp;
+                conflicts = true;
+            }
         }
-        var items = new List<DiveItem>(_layerNodes.Count + _markers.Count);
-        foreach (var path in _layerNodes)
-            items.Add(new DiveItem(path, IsMarker: false));
+        List<DiveItem>? ordered = null;
         foreach (var path in _markers)
-            items.Add(new DiveItem(path, IsMarker: true));
-        SortInDiveOrder(items);
-        foreach (var item in items)
+        {
+            if (conflicts && InConflict(path, stamp))
+                (ordered ??= []).Add(new DiveItem(path, IsMarker: true));
+            else
+                Unstack(path);
+        }
+        // The bottom layer is already stacked (as dive's copy of it); stacking it on that copy again changes nothing.
+        foreach (var path in _layerNodes)
+        {
+            if (conflicts && InConflict(path, stamp))
+                (ordered ??= []).Add(new DiveItem(path, IsMarker: false));
+            else if (!alreadyStacked)
+                Stack(path, stamp);
+        }
+        if (ordered is null)
+            return;
+        SortInDiveOrder(ordered);
+        foreach (var item in ordered)
         {
             if (item.IsMarker)
                 Unstack(item.Path);
             else
                 Stack(item.Path, stamp);
         }
+    }
+
+    /// <summary>The path is a deleted path the layer also ships, or under one (a marker belongs with the path it deletes).</summary>
+    private bool InConflict(int path, int stamp)
+    {
+        for (var p = path; p != PathTable.Root; p = _paths.Nodes[p].Parent)
+        {
+            if (_nodes[p].ConflictInLayer == stamp)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Puts a node of the visited layer on the stack with its payload, creating missing parents without one.</summary>

@@ -1,7 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace Stagecraft.Images.Files;
 
 /// <summary>A path as dive sees it: in its stacked tree, in the layer being visited, and in its per-path efficiency data.</summary>
-/// <remarks>Layer stamps hold the layer index plus one, so a fresh node carries none.</remarks>
+/// <remarks>Layer stamps hold the layer index plus one, so a fresh node carries none. Auto layout packs the flags
+/// after the numbers instead of padding each one to the next field's alignment.</remarks>
+[StructLayout(LayoutKind.Auto)]
 internal struct DiveNode
 {
     /// <summary>In dive's stack of the layers visited so far (opaque markers ignored, a replaced directory keeps its children).</summary>
@@ -22,6 +26,9 @@ internal struct DiveNode
 
     /// <summary>The visited layer has a whiteout marker for this path.</summary>
     public int MarkerInLayer;
+
+    /// <summary>The visited layer deletes this path and ships it (or something under it) too.</summary>
+    public int ConflictInLayer;
 
     /// <summary>The visited layer has an entry for this path; <see cref="PayloadRecord"/> is its last one.</summary>
     public int PayloadLayer;
