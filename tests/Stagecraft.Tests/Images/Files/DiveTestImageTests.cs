@@ -91,4 +91,19 @@ public class DiveTestImageTests
         Assert.Equal(["/root/example", "/root/example/really", "/root/example/really/nested", "/root/example/somefile1.txt", "/root/example/somefile2.txt"], removed);
         Assert.Equal(12810, index.Layers[9].RemovedBytes);
     }
+
+    [Fact]
+    public void Kanikos_build_of_the_same_dockerfile_wastes_the_same_paths_at_its_own_file_size()
+    {
+        // kaniko's archive has gzip layers and its own busybox and somefile.txt; the Dockerfile's waste is the same.
+        var index = FileIndex.Build(LegacyDockerArchive.ReadLayers(SharedData.Require("testdata/dive-images/test-kaniko-image.tar")));
+        var somefile = index.Find("/somefile.txt")!.Size;
+        Assert.NotEqual(6405, somefile);
+        Assert.Equal(
+            [("/root/saved.txt", 2, 2 * somefile), ("/root/example/somefile1.txt", 2, 2 * somefile), ("/root/example/somefile3.txt", 2, somefile)],
+            index.DiveCompatible.Inefficiencies.Select(i => (i.Path, i.Count, i.CumulativeSize)));
+        Assert.Equal(5 * somefile, index.DiveCompatible.InefficientBytes);
+        Assert.Equal(5 * somefile, index.ReclaimableBytes);
+        Assert.Equal(14, index.LayerCount);
+    }
 }
