@@ -265,7 +265,7 @@ internal sealed class MergedFilesystem
             if (!node.PresentBefore && !node.Present)
                 continue;
             var kind = !node.PresentBefore ? PathChangeKind.Added : node.Present ? PathChangeKind.Changed : PathChangeKind.Removed;
-            Changes.Add(new PathChangeRecord(path, kind, node.PresentBefore, node.RecordBefore, node.Present ? node.Current : -1));
+            Changes.Add(new PathChangeRecord(path, kind, node.RecordBefore, node.Present ? node.Current : -1));
         }
         _touched.Clear();
     }
