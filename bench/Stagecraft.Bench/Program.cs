@@ -23,11 +23,15 @@ const string Usage = """
       --budget SECONDS  cap on the timed part of one measurement, for pathological inputs (default 15)
       --profile SECONDS only parse the corpus (or examples) in a loop for SECONDS, printing the throughput
                         each second: a steady workload to attach a profiler to (see bench/README.md)
+      --file-index      instead of the parser: time FileIndex builds from 100,000 and 1,000,000 synthetic
+                        layer entries, with allocations and retained memory (with --quick: fewer samples)
     """;
 
 string? corpusArgument = null;
 string? jsonPath = null;
 double? profileSeconds = null;
+var fileIndex = false;
+var quick = false;
 var settings = new Settings(WarmupSeconds: 1, MaxWarmupSeconds: 6, SampleSeconds: 1, Samples: 5, BudgetSeconds: 15);
 try
 {
@@ -41,13 +45,14 @@ try
                 Console.WriteLine(Usage);
                 return 0;
             case "--json": jsonPath = Next(); break;
-            case "--quick": settings = settings with { WarmupSeconds = 0.25, MaxWarmupSeconds = 2, SampleSeconds = 0.25, Samples = 3 }; break;
+            case "--quick": quick = true; settings = settings with { WarmupSeconds = 0.25, MaxWarmupSeconds = 2, SampleSeconds = 0.25, Samples = 3 }; break;
             case "--warmup": settings = settings with { WarmupSeconds = Seconds() }; break;
             case "--max-warmup": settings = settings with { MaxWarmupSeconds = Seconds() }; break;
             case "--sample": settings = settings with { SampleSeconds = Seconds() }; break;
             case "--samples": settings = settings with { Samples = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
             case "--budget": settings = settings with { BudgetSeconds = Seconds() }; break;
             case "--profile": profileSeconds = Seconds(); break;
+            case "--file-index": fileIndex = true; break;
             case var a when a.StartsWith('-'): throw new ArgumentException($"unknown option {a}");
             case var a when corpusArgument is null: corpusArgument = a; break;
             default: throw new ArgumentException($"unexpected argument {args[i]}");
@@ -60,6 +65,9 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
     Console.Error.WriteLine(Usage);
     return 2;
 }
+
+if (fileIndex)
+    return FileIndexBench.Run(quick);
 
 var repositoryRoot = Inputs.FindRepositoryRoot();
 string? corpusPath;
