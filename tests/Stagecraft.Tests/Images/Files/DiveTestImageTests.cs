@@ -1,5 +1,6 @@
 using Stagecraft.Images;
 using Stagecraft.Images.Files;
+using Stagecraft.Images.Sources;
 using Stagecraft.Tests.Images.Files.Support;
 using Stagecraft.Tests.Support;
 
@@ -9,7 +10,7 @@ namespace Stagecraft.Tests.Images.Files;
 public class DiveTestImageTests
 {
     private static FileIndex Index() =>
-        FileIndex.Build(LegacyDockerArchive.ReadLayers(SharedData.Require("testdata/dive-images/test-docker-image.tar")));
+        FileIndex.Build(LayersOf("testdata/dive-images/test-docker-image.tar"));
 
     [Fact]
     public void Efficiency_score_and_inefficient_bytes_equal_dives_to_the_bit()
@@ -96,7 +97,7 @@ public class DiveTestImageTests
     public void Kanikos_build_of_the_same_dockerfile_wastes_the_same_paths_at_its_own_file_size()
     {
         // kaniko's archive has gzip layers and its own busybox and somefile.txt; the Dockerfile's waste is the same.
-        var index = FileIndex.Build(LegacyDockerArchive.ReadLayers(SharedData.Require("testdata/dive-images/test-kaniko-image.tar")));
+        var index = FileIndex.Build(LayersOf("testdata/dive-images/test-kaniko-image.tar"));
         var somefile = index.Find("/somefile.txt")!.Size;
         Assert.NotEqual(6405, somefile);
         Assert.Equal(
@@ -106,4 +107,8 @@ public class DiveTestImageTests
         Assert.Equal(5 * somefile, index.ReclaimableBytes);
         Assert.Equal(14, index.LayerCount);
     }
+
+    // The real reader, so the figures are checked on exactly what `inspect` will index.
+    private static IEnumerable<IReadOnlyList<LayerEntry>> LayersOf(string sharedPath) =>
+        ImageReader.Open("docker-archive:" + SharedData.Require(sharedPath)).Layers.Select(layer => layer.Entries);
 }
