@@ -33,8 +33,8 @@ internal static class SecretFileRules
         new(SecretKind.PackageRegistryToken, p => NameIs(p, ".pypirc"), Small, PypircHint),
         new(SecretKind.StoredPassword, p => NameIs(p, ".netrc", "_netrc"), Small, NetrcHint),
         new(SecretKind.StoredPassword, p => NameIs(p, ".git-credentials"), Small, GitCredentialsHint),
-        new(SecretKind.StoredPassword, p => NameIs(p, ".pgpass"), Small, (_, _, c) => Lines(c, l => l.Split(':').Length >= 5 && !l.StartsWith('#')) is var n and > 0 ? $"{n} stored PostgreSQL passwords" : null),
-        new(SecretKind.StoredPassword, p => NameIs(p, ".htpasswd"), Small, (_, _, c) => Lines(c, l => l.Contains(':')) is var n and > 0 ? $"password hashes for {n} users" : null),
+        new(SecretKind.StoredPassword, p => NameIs(p, ".pgpass"), Small, (_, _, c) => Lines(c, l => l.Split(':').Length >= 5 && !l.StartsWith('#')) is var n and > 0 ? $"{Count(n, "stored PostgreSQL password")}" : null),
+        new(SecretKind.StoredPassword, p => NameIs(p, ".htpasswd"), Small, (_, _, c) => Lines(c, l => l.Contains(':')) is var n and > 0 ? $"password hashes for {Count(n, "user")}" : null),
         new(SecretKind.StoredPassword, p => p.EndsWith("/.kube/config", StringComparison.Ordinal), Small, KubeconfigHint),
         new(SecretKind.StoredPassword, p => NameIs(p, ".vault-token"), Small, (_, size, _) => size > 0 ? $"a Vault token, {size} bytes" : null),
     ];
@@ -120,11 +120,11 @@ internal static class SecretFileRules
             return null;
         var named = SecretNames.Flag(variables).Order().Select(i => variables[i].Item1).ToList();
         var shaped = variables.Count(v => TokenShapes.Describe(v.Item2) is not null);
-        var hint = $"{variables.Count} variables with values";
+        var hint = $"{Count(variables.Count, "variable")} with values";
         if (named.Count > 0)
             hint += $"; named like secrets: {string.Join(", ", named.Take(5))}{(named.Count > 5 ? ", …" : "")}";
         if (shaped > 0)
-            hint += $"; {shaped} values shaped like tokens or password URLs";
+            hint += $"; {Count(shaped, "value")} shaped like tokens or password URLs";
         return hint;
     }
 
@@ -147,7 +147,7 @@ internal static class SecretFileRules
                     profiles.Add(profile);
             }
         }
-        return keys == 0 ? null : $"AWS secret keys for {profiles.Count} profiles: {string.Join(", ", profiles)}";
+        return keys == 0 ? null : $"AWS secret keys for {Count(profiles.Count, "profile")}: {string.Join(", ", profiles)}";
     }
 
     private static bool IsServiceAccountCandidate(string path)
@@ -203,7 +203,7 @@ internal static class SecretFileRules
                     }
                 }
             }
-            return registries.Count == 0 ? null : $"logins for {registries.Count} registries: {string.Join(", ", registries)}";
+            return registries.Count == 0 ? null : $"logins for {Count(registries.Count, "registry", "registries")}: {string.Join(", ", registries)}";
         }
     }
 
@@ -219,7 +219,7 @@ internal static class SecretFileRules
             if (key.EndsWith("_authToken", StringComparison.Ordinal) || key.EndsWith("_auth", StringComparison.Ordinal) || key.EndsWith("_password", StringComparison.Ordinal))
                 keys.Add(key);
         }
-        return keys.Count == 0 ? null : $"{keys.Count} registry credentials: {string.Join(", ", keys)}";
+        return keys.Count == 0 ? null : $"{Count(keys.Count, "registry credential")}: {string.Join(", ", keys)}";
     }
 
     private static string? PypircHint(string path, long size, ReadOnlyMemory<byte>? content)
@@ -236,7 +236,7 @@ internal static class SecretFileRules
             else if (KeyValue(line, '=') is ("password", { Length: > 0 } value) && !value.StartsWith('$'))
                 sections.Add(section);
         }
-        return sections.Count == 0 ? null : $"passwords for {sections.Count} repositories: {string.Join(", ", sections)}";
+        return sections.Count == 0 ? null : $"passwords for {Count(sections.Count, "repository", "repositories")}: {string.Join(", ", sections)}";
     }
 
     private static string? NetrcHint(string path, long size, ReadOnlyMemory<byte>? content)
@@ -253,7 +253,7 @@ internal static class SecretFileRules
             else if (words[i] == "password")
                 passwords++;
         }
-        return passwords == 0 ? null : $"{passwords} passwords; machines: {string.Join(", ", machines)}";
+        return passwords == 0 ? null : $"{Count(passwords, "password")}; machines: {string.Join(", ", machines)}";
     }
 
     private static string? GitCredentialsHint(string path, long size, ReadOnlyMemory<byte>? content)
@@ -269,7 +269,7 @@ internal static class SecretFileRules
             if (scheme > 0 && at > scheme)
                 hosts.Add(line[(at + 1)..].TrimEnd('/'));
         }
-        return hosts.Count == 0 ? null : $"{hosts.Count} stored logins for: {string.Join(", ", hosts)}";
+        return hosts.Count == 0 ? null : $"{Count(hosts.Count, "stored login")} for: {string.Join(", ", hosts)}";
     }
 
     private static string? KubeconfigHint(string path, long size, ReadOnlyMemory<byte>? content)
@@ -307,6 +307,8 @@ internal static class SecretFileRules
             return null;
         }
     }
+
+    internal static string Count(int count, string noun, string? plural = null) => $"{count} {(count == 1 ? noun : plural ?? noun + "s")}";
 
     private static ReadOnlySpan<char> Name(string path) => PathParts.Name(path);
 
