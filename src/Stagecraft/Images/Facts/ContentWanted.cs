@@ -26,11 +26,15 @@ internal static class CapturedContent
         [ImageUsers.PasswdPath] = 4 * MiB,
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExactNames =
+        ExactPaths.Keys.Select(p => p[(p.LastIndexOf('/') + 1)..]).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool Wanted(string path, long size)
     {
         if (size < 0)
             return false;
-        if (ExactPaths.TryGetValue(path, out var cap))
+        // Hashing the short name first spares hashing the whole path of the many files named otherwise.
+        if (ExactNames.Contains(PathParts.Name(path)) && ExactPaths.TryGetValue(path, out var cap))
             return size <= cap;
         var parent = PathParts.Parent(path);
         if (parent.SequenceEqual(DpkgDatabase.StatusFolder))

@@ -79,11 +79,14 @@ public class BuildToolTests
         var files = new InMemoryImageFiles()
             .Symlink("/usr/bin/make", "/nowhere/make")
             .Sized("/usr/bin/clang-16", 100, Executable)
-            .Sized("/usr/local/bin/pip3.12", 10, Executable);
+            .Sized("/usr/local/bin/pip3.12", 10, Executable)
+            .Symlink("/usr/local/bin/pip", "pip3.12")
+            .Sized("/usr/bin/gmake", 10, Executable);
 
         var tools = ImageFacts.Collect(files, new ImageConfig()).BuildTools;
 
-        Assert.Equal(["clang:/usr/bin/clang-16", "pip3:/usr/local/bin/pip3.12"], tools.Select(t => $"{t.Name}:{t.Locations.Single().Path}"));
+        // pip3.12 is what pip runs, so it is not repeated under pip3; gmake is make under another name.
+        Assert.Equal(["clang:/usr/bin/clang-16", "make:/usr/bin/gmake", "pip:/usr/local/bin/pip"], tools.Select(t => $"{t.Name}:{t.Locations.Single().Path}"));
     }
 
     [Fact]

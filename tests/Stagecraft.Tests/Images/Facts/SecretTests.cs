@@ -119,4 +119,42 @@ public class SecretTests
 
         Assert.Empty(ImageFacts.Collect(files, new ImageConfig()).Secrets);
     }
+
+    [Fact]
+    public void Keys_in_test_example_and_doc_folders_are_marked_as_test_data()
+    {
+        var files = new InMemoryImageFiles()
+            .File("/usr/local/lib/python3.12/test/certdata/keycert.pem", RsaKey)
+            .File("/usr/local/go/src/crypto/tls/testdata/example-key.pem", RsaKey)
+            .File("/usr/share/doc/libxmlsec1-dev/examples/rsakey.pem", RsaKey)
+            .File("/app/config/server.key", RsaKey)
+            .File("/home/tester/.ssh/id_rsa", RsaKey);
+
+        var marked = ImageFacts.Collect(files, new ImageConfig()).Secrets.ToDictionary(s => s.Location, s => s.InTestData);
+
+        Assert.Equal(new Dictionary<string, bool>
+        {
+            ["/usr/local/lib/python3.12/test/certdata/keycert.pem"] = true,
+            ["/usr/local/go/src/crypto/tls/testdata/example-key.pem"] = true,
+            ["/usr/share/doc/libxmlsec1-dev/examples/rsakey.pem"] = true,
+            ["/app/config/server.key"] = false,
+            ["/home/tester/.ssh/id_rsa"] = false,
+        }, marked);
+    }
+
+    [Theory]
+    [InlineData("/root/_netrc", "machine h login u password p\n", SecretKind.StoredPassword)]
+    [InlineData("/etc/npmrc", "//r.example.com/:_auth=abcdef\n", SecretKind.PackageRegistryToken)]
+    [InlineData("/root/.pgpass", "db:5432:app:app:pw\n", SecretKind.StoredPassword)]
+    [InlineData("/srv/.htpasswd", "admin:$apr1$x$y\n", SecretKind.StoredPassword)]
+    [InlineData("/root/.vault-token", "hvs.abcdef", SecretKind.StoredPassword)]
+    [InlineData("/root/.azure/msal_token_cache.json", "{}", SecretKind.CloudCredentials)]
+    [InlineData("/root/.ssh/id_ed25519", "PuTTY-User-Key-File-3: ssh-ed25519\n", SecretKind.PrivateKey)]
+    [InlineData("/app/.env.production", "SECRET_KEY_BASE=abc\n", SecretKind.DotEnv)]
+    public void Each_remaining_rule_finds_its_file(string path, string content, SecretKind kind)
+    {
+        var secret = Assert.Single(ImageFacts.Collect(new InMemoryImageFiles().File(path, content), new ImageConfig()).Secrets);
+
+        Assert.Equal((kind, path), (secret.Kind, secret.Location));
+    }
 }

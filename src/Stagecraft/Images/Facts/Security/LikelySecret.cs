@@ -27,4 +27,6 @@ public enum SecretKind
 
 /// <summary>A likely secret, never with its value: where it is and a hint that says what it is without revealing it.</summary>
 /// <param name="Location">A path, "ENV NAME", or "history step N: NAME".</param>
-public sealed record LikelySecret(SecretKind Kind, string Location, string Hint);
+/// <param name="InTestData">True for a file in a test, example or documentation folder (…/tests/…, …/testdata/…,
+/// /usr/share/doc/…): most likely a fixture a library ships, such as the throwaway keys of Python's and Go's test suites.</param>
+public sealed record LikelySecret(SecretKind Kind, string Location, string Hint, bool InTestData = false);

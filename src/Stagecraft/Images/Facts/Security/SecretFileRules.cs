@@ -39,9 +39,39 @@ internal static class SecretFileRules
         new(SecretKind.StoredPassword, p => NameIs(p, ".vault-token"), Small, (_, size, _) => size > 0 ? $"a Vault token, {size} bytes" : null),
     ];
 
+    /// <summary>
+    /// A cheap first look at a file name that every rule's match implies (dot files, key and JSON extensions, SSH key
+    /// names, credentials/config/npmrc), so the rules run for a few files in a thousand, not for each of them.
+    /// </summary>
+    public static bool MayMatch(string path)
+    {
+        var name = Name(path);
+        if (name.IsEmpty)
+            return false;
+        switch (name[0])
+        {
+            case '.':
+                return true;
+            case 'i' when name.StartsWith("id_") || name.StartsWith("identity"):
+            case 's' when name.StartsWith("ssh_host_"):
+            case 'c' when name.SequenceEqual("credentials") || name.SequenceEqual("config"):
+            case 'n' when name.SequenceEqual("npmrc"):
+            case '_' when name.SequenceEqual("_netrc"):
+                return true;
+        }
+        var dot = name.LastIndexOf('.');
+        if (dot < 0 || name.Length - dot > 9)
+            return false;
+        Span<char> extension = stackalloc char[9];
+        var length = name[dot..].ToLowerInvariant(extension);
+        return extension[..length] is ".pem" or ".key" or ".ppk" or ".json" or ".db" or ".bin" or ".p12" or ".pfx" or ".jks" or ".keystore" or ".bks";
+    }
+
     /// <summary>Bytes the layer walk should keep for <paramref name="path"/> so a rule can read it (0: none).</summary>
     public static int ContentCap(string path)
     {
+        if (!MayMatch(path))
+            return 0;
         var cap = 0;
         foreach (var rule in All)
         {

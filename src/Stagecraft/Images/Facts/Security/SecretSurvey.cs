@@ -32,6 +32,8 @@ internal sealed class SecretSurvey : IEntryObserver
             var (bytes, files) = _gitLookup.TryGetValue(root, out var total) ? total : (0, 0);
             _gitLookup[root] = (bytes + entry.Size, files + 1);
         }
+        if (!SecretFileRules.MayMatch(entry.Path))
+            return;
         foreach (var rule in SecretFileRules.All)
         {
             if (rule.Matches(entry.Path))
@@ -50,7 +52,7 @@ internal sealed class SecretSurvey : IEntryObserver
             ReadOnlyMemory<byte>? content = rule.ContentCap > 0 && files.TryReadContent(entry.Path, out var bytes) ? bytes : null;
             if (rule.Inspect(entry.Path, entry.Size, content) is { } hint)
             {
-                secrets.Add(new LikelySecret(rule.Kind, entry.Path, hint));
+                secrets.Add(new LikelySecret(rule.Kind, entry.Path, hint, IsTestData(entry.Path)));
                 reported.Add(entry.Path);
             }
         }
@@ -65,6 +67,28 @@ internal sealed class SecretSurvey : IEntryObserver
         secrets.AddRange(HistorySecrets(config));
         secrets.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Location, b.Location));
         return secrets;
+    }
+
+    // Folder names under which libraries keep throwaway keys and sample credentials for their tests and docs.
+    private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "testdata", "test_data", "testing", "certdata", "fixtures", "fixture", "examples", "example",
+        "samples", "sample", "dummyserver", "__tests__", "spec", "specs", "demo",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TestFolderLookup = TestFolders.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsTestData(string path)
+    {
+        if (path.StartsWith("/usr/share/doc/", StringComparison.Ordinal))
+            return true;
+        var folders = path.AsSpan(0, path.LastIndexOf('/'));
+        foreach (var range in folders.Split('/'))
+        {
+            if (TestFolderLookup.Contains(folders[range]))
+                return true;
+        }
+        return false;
     }
 
     private static bool RemoteUrlHasPassword(ReadOnlyMemory<byte> config)

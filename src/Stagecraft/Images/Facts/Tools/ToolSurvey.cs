@@ -72,7 +72,9 @@ internal sealed class ToolSurvey : IEntryObserver
     public List<BuildTool> Results(ImagePaths paths, Packages.PackageOwners owners)
     {
         var byTool = new Dictionary<string, List<ToolLocation>>(StringComparer.Ordinal);
-        // Plain names first, so a versioned name reaching the same file (gcc-12 beside gcc → gcc-12) is dropped as a repeat.
+        // Plain names first, so another name reaching a file already reported (gcc-12 beside gcc → gcc-12, pip3.12 beside
+        // pip → pip3.12, gmake beside make) is dropped as a repeat.
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         var ordered = _candidates
             .OrderBy(c => BuildToolCatalog.IsVersionedName(PathParts.Name(c.Path)) ? 1 : 0)
             .ThenBy(c => c.Path, StringComparer.Ordinal);
@@ -81,8 +83,9 @@ internal sealed class ToolSurvey : IEntryObserver
             if (paths.Resolve(path) is not { } resolved || paths.Find(path) is not { Kind: LayerEntryKind.File })
                 continue;
             var locations = byTool.TryGetValue(tool, out var list) ? list : byTool[tool] = [];
-            if (BuildToolCatalog.IsVersionedName(PathParts.Name(path)) && locations.Any(l => l.RealPath == resolved.RealPath))
+            if (BuildToolCatalog.IsVersionedName(PathParts.Name(path)) && reported.Contains(resolved.RealPath))
                 continue;
+            reported.Add(resolved.RealPath);
             var links = resolved.Links.Skip(1).ToList();
             var package = owners.OwnerOf(resolved.RealPath) ?? owners.OwnerOf(paths.Canonical(path));
             locations.Add(new ToolLocation(path, links, resolved.RealPath, package, _pathLookup.Contains(PathParts.Parent(path))));
