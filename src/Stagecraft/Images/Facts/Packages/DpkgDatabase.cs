@@ -87,8 +87,9 @@ internal sealed class DpkgDatabase : IEntryObserver
             // Multi-arch packages have "name:arch.list".
             var colon = name.IndexOf(':');
             var package = (colon > 0 ? name[..colon] : name).ToString();
-            foreach (var line in System.Text.Encoding.UTF8.GetString(content.Span).Split('\n'))
-                owners.Offer(line.TrimEnd('\r'), package);
+            var text = System.Text.Encoding.UTF8.GetString(content.Span).AsSpan();
+            foreach (var line in text.EnumerateLines())
+                owners.Offer(line, package);
         }
     }
 }

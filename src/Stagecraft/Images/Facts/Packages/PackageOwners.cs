@@ -8,13 +8,17 @@ internal sealed class PackageOwners
 {
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _wanted;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wantedLookup;
     private readonly HashSet<string> _linkedFolders = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _linkedLookup;
     private readonly ImagePaths _paths;
 
     /// <param name="wanted">Real paths (folders' links followed, see <see cref="ImagePaths.Canonical"/>).</param>
     public PackageOwners(IEnumerable<string> wanted, ImagePaths paths, IImageFiles files)
     {
         _wanted = new HashSet<string>(wanted, StringComparer.Ordinal);
+        _wantedLookup = _wanted.GetAlternateLookup<ReadOnlySpan<char>>();
+        _linkedLookup = _linkedFolders.GetAlternateLookup<ReadOnlySpan<char>>();
         _paths = paths;
         // Merged-/usr images have /bin → usr/bin and friends while the databases still list /bin/…; only paths under such
         // a top-level link need resolving, so the thousands of other lines are compared as they are.
@@ -27,21 +31,25 @@ internal sealed class PackageOwners
 
     public bool IsEmpty => _wanted.Count == 0;
 
-    /// <summary>Records <paramref name="package"/> as the owner of <paramref name="path"/> when that path is wanted; the first offer wins.</summary>
-    public void Offer(string path, string package)
+    /// <summary>
+    /// Records <paramref name="package"/> as the owner of <paramref name="path"/> when that path is wanted; the first offer
+    /// wins. Takes a span so the hundreds of thousands of listed paths are compared without a string each.
+    /// </summary>
+    public void Offer(ReadOnlySpan<char> path, string package)
     {
         if (path.Length < 2 || path[0] != '/')
             return;
-        if (!_wanted.Contains(path))
+        if (_wantedLookup.TryGetValue(path, out var wanted))
         {
-            var second = path.IndexOf('/', 1);
-            if (second < 0 || !_linkedFolders.Contains(path[..second]))
-                return;
-            path = _paths.Canonical(path);
-            if (!_wanted.Contains(path))
-                return;
+            _owners.TryAdd(wanted, package);
+            return;
         }
-        _owners.TryAdd(path, package);
+        var second = path[1..].IndexOf('/') + 1;
+        if (second <= 0 || !_linkedLookup.Contains(path[..second]))
+            return;
+        var canonical = _paths.Canonical(path.ToString());
+        if (_wanted.Contains(canonical))
+            _owners.TryAdd(canonical, package);
     }
 
     public string? OwnerOf(string realPath) => _owners.GetValueOrDefault(realPath);
