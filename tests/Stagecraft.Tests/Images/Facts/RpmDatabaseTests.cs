@@ -87,6 +87,32 @@ public class RpmDatabaseTests
         Assert.True(fixture.Expected.Length >= 40);
     }
 
+    [Fact]
+    public void Damaged_header_blobs_give_fields_or_nothing_never_a_crash()
+    {
+        var blobs = Stagecraft.Images.Facts.Sqlite.SqliteDatabase.Open(Require().Database, "rpmdb.sqlite").ReadTable("Packages")
+            .Select(r => (byte[])r.Values[1]!).ToList();
+        var random = new Random(7);
+        var parsed = 0;
+        for (var trial = 0; trial < 3000; trial++)
+        {
+            var blob = (byte[])blobs[trial % blobs.Count].Clone();
+            for (var flips = random.Next(1, 8); flips > 0; flips--)
+            {
+                // Aim at the index (where offsets and counts live) more often than at the data.
+                var at = random.Next(2) == 0 ? random.Next(Math.Min(blob.Length, 8 + 16 * 12)) : random.Next(blob.Length);
+                blob[at] = (byte)random.Next(256);
+            }
+            if (Stagecraft.Images.Facts.Packages.RpmHeader.Parse(blob) is not { } header)
+                continue;
+            parsed++;
+            _ = (header.Name, header.Version, header.Release, header.Architecture, header.Epoch, header.InstalledSize, header.FilePaths().Count());
+        }
+        Assert.InRange(parsed, 1, 3000);
+        Assert.Null(Stagecraft.Images.Facts.Packages.RpmHeader.Parse([0, 0, 0, 1]));
+        Assert.Null(Stagecraft.Images.Facts.Packages.RpmHeader.Parse([0x7F, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0]));
+    }
+
     /// <summary>Fedora 36+ keeps the database in /usr/lib/sysimage/rpm and links /var/lib/rpm to it.</summary>
     private static InMemoryImageFiles FedoraLayout(byte[] database) => new InMemoryImageFiles()
         .File("/usr/lib/sysimage/rpm/rpmdb.sqlite", database)
