@@ -59,7 +59,7 @@ internal sealed class SecretSurvey : IEntryObserver
         foreach (var (folder, (bytes, count)) in _gitFolders)
         {
             var hint = $"a git repository's history, {count} files, {bytes} bytes";
-            if (files.TryReadContent(folder + "/config", out var config_) && RemoteUrlHasPassword(config_))
+            if (files.TryReadContent(folder + "/config", out var gitConfig) && RemoteUrlHasPassword(gitConfig))
                 hint += "; a remote URL in its config carries a password";
             secrets.Add(new LikelySecret(SecretKind.GitDirectory, folder, hint));
         }

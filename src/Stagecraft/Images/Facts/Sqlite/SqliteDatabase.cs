@@ -8,7 +8,7 @@ namespace Stagecraft.Images.Facts.Sqlite;
 /// header, table b-tree interior and leaf pages, overflow chains and the record format. It never trusts the file: page
 /// numbers, cell offsets, payload sizes and loops are checked, and anything wrong is a <see cref="SqliteFormatException"/>.
 /// </summary>
-public sealed class SqliteDatabase
+internal sealed class SqliteDatabase
 {
     private const string Magic = "SQLite format 3\0";
     private const byte TableInterior = 0x05;
@@ -207,7 +207,7 @@ public sealed class SqliteDatabase
 }
 
 /// <summary>One row of <c>sqlite_schema</c>.</summary>
-public sealed record SqliteSchemaEntry(string Type, string Name, string TableName, long RootPage, string? Sql);
+internal sealed record SqliteSchemaEntry(string Type, string Name, string TableName, long RootPage, string? Sql);
 
 /// <summary>One table row: its rowid and its column values (null, long, double, string or byte[]), in column order.</summary>
-public sealed record SqliteRow(long RowId, IReadOnlyList<object?> Values);
+internal sealed record SqliteRow(long RowId, IReadOnlyList<object?> Values);
