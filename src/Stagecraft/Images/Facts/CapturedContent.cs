@@ -16,6 +16,8 @@ internal static class CapturedContent
     {
         [DpkgDatabase.StatusPath] = 64 * MiB,
         [ApkDatabase.InstalledPath] = 64 * MiB,
+        // Where merged-/usr apk systems (Wolfi) have /lib as a link to usr/lib.
+        ["/usr" + ApkDatabase.InstalledPath] = 64 * MiB,
         // Large Fedora/RHEL images reach tens of MB; a SQLite file must be read whole.
         ["/var/lib/rpm/" + RpmDatabase.SqliteName] = 256 * MiB,
         ["/usr/lib/sysimage/rpm/" + RpmDatabase.SqliteName] = 256 * MiB,

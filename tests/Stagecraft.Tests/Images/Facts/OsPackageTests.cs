@@ -134,6 +134,16 @@ public class OsPackageTests
     }
 
     [Fact]
+    public void The_apk_database_is_found_through_a_merged_usr_lib_link()
+    {
+        var files = new InMemoryImageFiles().Symlink("/lib", "usr/lib").File("/usr/lib/apk/db/installed", "P:wolfi-baselayout\nV:20230201-r7\nA:x86_64\nI:1\n");
+
+        var apk = Assert.Single(ImageFacts.Collect(files, new ImageConfig()).Packages.Databases);
+
+        Assert.Equal(("/lib/apk/db/installed", "wolfi-baselayout"), (apk.Path, apk.Packages.Single().Name));
+    }
+
+    [Fact]
     public void BerkeleyDB_rpm_databases_are_reported_as_present_but_not_read()
     {
         var files = new InMemoryImageFiles().Sized("/var/lib/rpm/Packages", 5_000_000);
