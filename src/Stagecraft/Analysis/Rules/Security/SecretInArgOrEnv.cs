@@ -63,7 +63,8 @@ public sealed partial class SecretInArgOrEnv : Rule
         }
     }
 
-    private static bool IsSecretName(string name, string? value) =>
+    /// <summary>Whether a variable named so holds a secret; a public value (a key fingerprint, a file path) lets it through. Image facts use it too.</summary>
+    internal static bool IsSecretName(string name, string? value) =>
         SecretWord().IsMatch(name) && !PublicWord().IsMatch(name) && !(value is not null && IsPublicValue(value.Trim('"', '\'').Trim()));
 
     /// <summary>A key fingerprint, or a path to a file that holds the secret (mounted or copied in at run time).</summary>

@@ -65,7 +65,8 @@ public sealed class SensitiveArgOrEnvName : Rule
         }
     }
 
-    private static bool IsSensitive(string name)
+    /// <summary>Whether a name reads as a secret by hadolint's word list. Image facts use it too.</summary>
+    internal static bool IsSensitive(string name)
     {
         if (KnownNames.Contains(name))
             return true;
