@@ -20,7 +20,8 @@ public sealed partial record CommentPragma(PragmaKind Kind, IReadOnlyList<string
     private static partial Regex Grammar();
 
     /// <summary>The pragma a comment holds, or null for an ordinary comment.</summary>
-    public static CommentPragma? Parse(CommentSyntax comment) => Parse(comment.Text);
+    public static CommentPragma? Parse(CommentSyntax comment) =>
+        comment.StartsWithAscii("stagecraft") || comment.StartsWithAscii("hadolint") ? Parse(comment.Text) : null;
 
     /// <summary>The pragma in a comment's text (after '#'), or null when it holds none.</summary>
     public static CommentPragma? Parse(string text)

@@ -46,6 +46,26 @@ public sealed class CommentSyntax : SyntaxNode
 
     /// <summary>The comment's text after '#', trimmed.</summary>
     public string Text => _text ??= _source.GetText(new TextSpan(CommentSpan.Start + 1, CommentSpan.Length - 1)).Trim();
+
+    /// <summary>
+    /// True when the text after '#' and blanks may start with <paramref name="asciiWord"/> (lower-case ASCII), ignoring case. Read from the
+    /// file's bytes: most comments are prose, and their text need not be decoded to tell.
+    /// </summary>
+    internal bool StartsWithAscii(string asciiWord)
+    {
+        var bytes = _source.RawBytes.AsSpan(CommentSpan.Start + 1, CommentSpan.Length - 1).TrimStart(" \t\v\f\r"u8);
+        // Unicode blanks (a no-break space) count as blanks in the decoded text: leave such comments to it.
+        if (bytes.Length > 0 && bytes[0] >= 0x80)
+            return true;
+        if (bytes.Length < asciiWord.Length)
+            return false;
+        for (var i = 0; i < asciiWord.Length; i++)
+        {
+            if ((char)(bytes[i] | 0x20) != asciiWord[i])
+                return false;
+        }
+        return true;
+    }
 }
 
 /// <summary>An empty or blank line outside any instruction.</summary>

@@ -50,4 +50,27 @@ public class CommentPragmaTests
     {
         Assert.Null(CommentPragma.Parse(text));
     }
+
+    [Theory]
+    [InlineData("# hadolint ignore=DL3008", "DL3008")]
+    [InlineData("#HADOLINT ignore=DL3008", "DL3008")]
+    [InlineData("#\t  StageCraft ignore=STG001", "STG001")]
+    [InlineData("#\u00a0hadolint ignore=DL3008", "DL3008")]
+    [InlineData("#\u2003stagecraft ignore=STG002", "STG002")]
+    public void Reads_pragmas_from_comment_nodes_whatever_blanks_and_case(string line, string code)
+    {
+        var comment = Assert.IsType<CommentSyntax>(SyntaxTree.Parse(line + "\nFROM alpine\n").Root.Children[0]);
+        Assert.Equal([code], CommentPragma.Parse(comment)?.Codes);
+    }
+
+    [Theory]
+    [InlineData("# hadolin ignore=DL3008")]
+    [InlineData("# install the packages")]
+    [InlineData("#")]
+    [InlineData("# \u00e9t\u00e9 hadolint ignore=DL3008")]
+    public void Comment_nodes_without_a_pragma_give_none(string line)
+    {
+        var comment = Assert.IsType<CommentSyntax>(SyntaxTree.Parse(line + "\nFROM alpine\n").Root.Children[0]);
+        Assert.Null(CommentPragma.Parse(comment));
+    }
 }
