@@ -46,7 +46,67 @@ public readonly struct ItemList<T> : IReadOnlyList<T>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>
+    /// The items that are <typeparamref name="TResult"/>, in order. LINQ's <c>OfType</c> would box this list and make two
+    /// interface calls and a type test per item; rules ask this of every stage's instructions.
+    /// </summary>
+    public OfTypeView<TResult> OfType<TResult>() => new(this);
+
     public static implicit operator ItemList<T>(T[] items) => new(items);
+
+    /// <summary>The items of one type; <c>foreach</c> over it neither allocates nor dispatches, LINQ still works on it.</summary>
+    public readonly struct OfTypeView<TResult> : IEnumerable<TResult>
+    {
+        private readonly ItemList<T> _items;
+
+        internal OfTypeView(ItemList<T> items) => _items = items;
+
+        public OfTypeEnumerator<TResult> GetEnumerator() => new(_items.GetEnumerator());
+
+        IEnumerator<TResult> IEnumerable<TResult>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    public struct OfTypeEnumerator<TResult> : IEnumerator<TResult>
+    {
+        private Enumerator _inner;
+        private TResult _current;
+
+        internal OfTypeEnumerator(Enumerator inner)
+        {
+            _inner = inner;
+            _current = default!;
+        }
+
+        public readonly TResult Current => _current;
+
+        readonly object? IEnumerator.Current => _current;
+
+        public bool MoveNext()
+        {
+            while (_inner.MoveNext())
+            {
+                if (_inner.Current is TResult match)
+                {
+                    _current = match;
+                    return true;
+                }
+            }
+            _current = default!;
+            return false;
+        }
+
+        public void Reset()
+        {
+            _inner.Reset();
+            _current = default!;
+        }
+
+        public readonly void Dispose()
+        {
+        }
+    }
 
     public static implicit operator ItemList<T>(List<T> items) => new(items);
 

@@ -58,6 +58,36 @@ public sealed class ItemListTests
         Assert.Equal(6, enumerator.Current);
     }
 
+    [Fact]
+    public void OfType_yields_the_matching_items_of_the_window_in_order()
+    {
+        object[] items = ["skip", 1, "a", 2.5, "b", 3, "c"];
+        var window = new ItemList<object>(items, 1, 5);
+
+        var strings = new List<string>();
+        foreach (var text in window.OfType<string>())
+            strings.Add(text);
+
+        Assert.Equal(["a", "b"], strings);
+        Assert.Equal([1, 3], new ItemList<object>(items).OfType<int>().ToArray());
+        Assert.Equal("b", window.OfType<string>().Last());
+        Assert.Empty(ItemList<object>.Empty.OfType<string>());
+        Assert.Empty(new ItemList<object>(new List<object> { 1, 2 }).OfType<string>());
+    }
+
+    [Fact]
+    public void An_OfType_enumerator_can_be_reset()
+    {
+        var enumerator = new ItemList<object>(new object[] { "x", 1, "y" }).OfType<string>().GetEnumerator();
+        Assert.True(enumerator.MoveNext());
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal("y", enumerator.Current);
+        Assert.False(enumerator.MoveNext());
+        enumerator.Reset();
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal("x", enumerator.Current);
+    }
+
     private static List<T> Enumerate<T>(ItemList<T> items)
     {
         var seen = new List<T>();
