@@ -159,6 +159,20 @@ internal static class LintCommand
         var settings = request.Target is null ? BuildSettings.Default : BuildSettings.Default with { Target = request.Target };
 
         var dockerfiles = DockerfileDiscovery.Find(request.Paths, console.WorkingDirectory);
+        // Most files share one configuration: merge the command line into it once, so every file gets the same instance
+        // (the linter keeps the rules a configuration selects per instance).
+        var merged = new System.Collections.Concurrent.ConcurrentDictionary<LintConfiguration, LintConfiguration>(ReferenceEqualityComparer.Instance);
+        LintConfiguration WithCommandLine(LintConfiguration fileConfiguration) => extraIgnores.Length == 0 && enabled.Length == 0
+            ? fileConfiguration
+            : merged.GetOrAdd(fileConfiguration, static (file, extra) =>
+            {
+                if (extra.Ignores.Length > 0)
+                    file = file with { Ignored = new HashSet<string>(file.Ignored.Concat(extra.Ignores), StringComparer.OrdinalIgnoreCase) };
+                if (extra.Enabled.Length > 0)
+                    file = file with { Enabled = new HashSet<string>(file.Enabled.Concat(extra.Enabled), StringComparer.OrdinalIgnoreCase) };
+                return file;
+            }, (Ignores: extraIgnores, Enabled: enabled));
+
         FileLintResult LintOne(int i)
         {
             var dockerfile = dockerfiles[i];
@@ -169,11 +183,7 @@ internal static class LintCommand
             var tree = SyntaxTree.Parse(input.Bytes, input.Path);
             if (request.Target is { } stage && SemanticModel.Build(tree, settings).TargetStage is null)
                 throw new StagecraftException($"{input.Path}: --target {stage} names no stage of this Dockerfile");
-            var fileConfiguration = configuration.For(fullPath);
-            if (extraIgnores.Length > 0)
-                fileConfiguration = fileConfiguration with { Ignored = new HashSet<string>(fileConfiguration.Ignored.Concat(extraIgnores), StringComparer.OrdinalIgnoreCase) };
-            if (enabled.Length > 0)
-                fileConfiguration = fileConfiguration with { Enabled = new HashSet<string>(fileConfiguration.Enabled.Concat(enabled), StringComparer.OrdinalIgnoreCase) };
+            var fileConfiguration = WithCommandLine(configuration.For(fullPath));
             var buildContext = fullPath is null
                 ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null)
                 : BuildContext.ForFile(fullPath, contextDirectory);

@@ -11,6 +11,7 @@ public sealed class Linter
 {
     // An array: the loop below runs once per rule per file, and an interface enumerator costs two dispatches a step.
     private readonly Rule[] _rules;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<LintConfiguration, (Rule Rule, bool OnlyIfDirectiveEnables)[]> _selections = new();
 
     public Linter(IReadOnlyList<Rule>? rules = null) => _rules = [.. rules ?? RuleCatalog.All];
 
@@ -24,11 +25,9 @@ public sealed class Linter
         var raw = new List<Finding>();
         var ruleContext = new RuleContext(model, path, context ?? BuildContext.None, configuration, raw);
         var checks = CheckDirectives.From(tree);
-        foreach (var rule in _rules)
+        foreach (var (rule, onlyIfDirectiveEnables) in _selections.GetValue(configuration, Select))
         {
-            if (IsIgnored(rule.Descriptor, configuration))
-                continue;
-            if (!rule.Descriptor.EnabledByDefault && !IsEnabled(rule.Descriptor, configuration) && !checks.MayEnable(rule.Descriptor))
+            if (onlyIfDirectiveEnables && !checks.MayEnable(rule.Descriptor))
                 continue;
             ruleContext.Rule = rule;
             rule.Check(ruleContext);
@@ -49,6 +48,17 @@ public sealed class Linter
         findings.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
         return findings;
     }
+
+    /// <summary>
+    /// The rules a configuration lets run, in catalog order, each marked when only a <c># check=experimental=…</c>
+    /// directive in the file can turn it on. Kept per configuration instance: a run lints every file with one or a few.
+    /// </summary>
+    private (Rule Rule, bool OnlyIfDirectiveEnables)[] Select(LintConfiguration configuration) =>
+    [
+        .. from rule in _rules
+           where !IsIgnored(rule.Descriptor, configuration)
+           select (rule, !rule.Descriptor.EnabledByDefault && !IsEnabled(rule.Descriptor, configuration)),
+    ];
 
     /// <summary>A rule is skipped only when its id is ignored; an ignored alias drops just the findings it applies to.</summary>
     private static bool IsIgnored(RuleDescriptor rule, LintConfiguration configuration) => configuration.Ignored.Contains(rule.Id);
