@@ -160,7 +160,7 @@ internal sealed class RegistryClient : IDisposable
         {
             HttpStatusCode.Unauthorized => _auth.CredentialSource is { } source
                 ? $"{Endpoint.Name} refused the credentials from {source}{detail}"
-                : $"{Endpoint.Name} needs a login for {Repository}{detail}; no credentials for it in {_auth.ConfigFile} (docker login {Endpoint.Name})",
+                : $"{Endpoint.Name} refuses anonymous access to {Repository}{detail}: it may not exist, or it needs a login and {_auth.ConfigFile} has no credentials for {Endpoint.Name} (docker login {Endpoint.Name})",
             HttpStatusCode.Forbidden => $"{Endpoint.Name} denies access to {Repository}{detail}",
             HttpStatusCode.NotFound => $"{Endpoint.Name} has no {what} in {Repository}{detail}",
             _ => $"{Endpoint.Name} answered {Status(response)} for {what}{detail}",

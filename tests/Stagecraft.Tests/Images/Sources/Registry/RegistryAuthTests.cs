@@ -89,6 +89,25 @@ public sealed class RegistryAuthTests : IDisposable
     }
 
     [Fact]
+    public void A_repository_refused_to_anonymous_users_says_it_may_not_exist_or_need_a_login()
+    {
+        _registry.Auth = FakeAuth.Bearer;
+        _registry.Intercept = request =>
+        {
+            if (request.RequestUri!.Authority != "registry.test" || request.Headers.Authorization is null)
+                return null;
+            var response = FakeRegistry.Error(System.Net.HttpStatusCode.Unauthorized, "UNAUTHORIZED", "authentication required");
+            response.Headers.WwwAuthenticate.Add(new("Bearer", $"realm=\"{FakeRegistry.TokenRealm}\",service=\"registry.test\",scope=\"repository:team/app:pull\",error=\"insufficient_scope\""));
+            return response;
+        };
+
+        var error = Assert.Throws<RegistryException>(() => Open());
+
+        Assert.Equal($"{Reference}: registry.test refuses anonymous access to team/app (UNAUTHORIZED: authentication required): it may not exist, "
+            + $"or it needs a login and {_temp.FullPath}/config.json has no credentials for registry.test (docker login registry.test)", error.Message);
+    }
+
+    [Fact]
     public void A_basic_challenge_is_answered_with_the_configured_user_and_password()
     {
         _registry.Auth = FakeAuth.Basic;
