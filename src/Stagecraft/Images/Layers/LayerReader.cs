@@ -95,10 +95,13 @@ internal static class LayerReader
     private static bool IsBrokenStream(Exception e) =>
         e is CompressedDataException or InvalidDataException or EndOfStreamException or FormatException or OverflowException or NotSupportedException;
 
-    /// <summary>A corrupt blob usually shows first as a broken stream; when the manifest names its digest, that is the clearer message.</summary>
+    /// <summary>
+    /// A corrupt blob usually shows first as a broken stream; when the manifest names its digest, that is the clearer
+    /// message. A forward-only blob (a registry download) is read on only when the manifest also bounds its size.
+    /// </summary>
     private static void ThrowIfStoredDigestDiffers(LayerBlob blob, Stream stored, DigestingStream compressed)
     {
-        if (blob.ExpectedDigest is not { } expected || !stored.CanSeek)
+        if (blob.ExpectedDigest is not { } expected || (!stored.CanSeek && blob.ExpectedSize is null))
             return;
         compressed.Drain();
         var actual = compressed.Finish();

@@ -38,6 +38,12 @@ public sealed record ImageReadOptions
     /// <summary>Largest PAX extended header or GNU long name, checked before the tar reader buffers it.</summary>
     public int MaxTarMetadataBytes { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// Lets a <c>docker://</c> registry be reached over plain HTTP, or over HTTPS with a certificate that does not verify
+    /// (<c>--insecure</c>, skopeo's <c>--tls-verify=false</c>). Loopback registries (localhost, 127.0.0.1, ::1) are always allowed both.
+    /// </summary>
+    public bool Insecure { get; init; }
+
     /// <summary>Stops the read from another thread (Ctrl+C).</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -1,4 +1,5 @@
 using Stagecraft.Images.Layers;
+using Stagecraft.Images.Sources.Registry;
 
 namespace Stagecraft.Images.Sources;
 
@@ -8,7 +9,11 @@ public static class ImageReader
     /// <summary>Parses <paramref name="reference"/> (see <see cref="ImageReference.Parse"/>) and opens it.</summary>
     public static OpenedImage Open(string reference, ImageReadOptions? options = null) => Open(ImageReference.Parse(reference), options);
 
-    public static OpenedImage Open(ImageReference reference, ImageReadOptions? options = null)
+    public static OpenedImage Open(ImageReference reference, ImageReadOptions? options = null) =>
+        Open(reference, options, ImageSourceEnvironment.Default);
+
+    /// <summary>Opens the image through <paramref name="environment"/>'s engine and registry settings (tests pass fakes).</summary>
+    internal static OpenedImage Open(ImageReference reference, ImageReadOptions? options, ImageSourceEnvironment environment)
     {
         options ??= ImageReadOptions.Default;
         var notes = new List<string>();
@@ -22,10 +27,14 @@ public static class ImageReader
             OciArchiveReference archive =>
                 new OciLayoutReader(ImageStore.Open(archive.Path, directoryExpected: false), notes)
                     .Resolve(archive.Tag, options.Platform, $"name one as oci-archive:{archive.Path}:TAG"),
+            RegistryReference registry =>
+                RegistryImageResolver.Resolve(registry.Name, registry.ToString(), options, environment.Registry, notes),
+            ImageNameReference name => ResolveByName(name, options, environment, notes),
             _ => throw new ImageSourceNotSupportedException(reference.ToString(),
-                "reading from the Docker engine or a registry is not supported yet; export the image (docker save, skopeo copy) and open the file with docker-archive:, oci: or oci-archive:"),
+                "reading from the Docker engine is not supported yet; export the image (docker save, skopeo copy) and open the file with docker-archive:, oci: or oci-archive:"),
         };
 
+        using var owner = resolved.Owner;
         var settings = new LayerWalkSettings(options.MaxLayerBytes, options.MaxCompressionRatio, options.CompressionRatioCheckAfterBytes,
             options.MaxTarMetadataBytes, options.ContentWanted, options.MaxContentBytesPerFile);
         var limits = new ImageLimits(options.MaxImageBytes, options.MaxEntries, options.MaxContentBytes);
@@ -49,5 +58,27 @@ public static class ImageReader
             Layers = layers,
             Notes = notes,
         };
+    }
+
+    /// <summary>A bare name (<c>myapp:1.2</c>) is the local Docker engine's image when it has one, else the registry's.</summary>
+    private static ResolvedImage ResolveByName(ImageNameReference reference, ImageReadOptions options, ImageSourceEnvironment environment, List<string> notes)
+    {
+        string? engineMiss = null;
+        if (environment.Daemon is { } daemon)
+        {
+            var answer = daemon(reference.Name, options, notes);
+            if (answer.Image is { } local)
+                return local;
+            engineMiss = answer.WhyNot ?? "the local Docker engine does not have it";
+            notes.Add($"not taken from the local Docker engine ({engineMiss}); read from the registry {reference.Name.Registry}");
+        }
+        try
+        {
+            return RegistryImageResolver.Resolve(reference.Name, reference.ToString(), options, environment.Registry, notes);
+        }
+        catch (RegistryException e) when (engineMiss is not null)
+        {
+            throw new RegistryException(e.Where, $"{e.Problem}; nor could the local Docker engine give it ({engineMiss})", e);
+        }
     }
 }

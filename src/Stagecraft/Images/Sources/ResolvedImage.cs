@@ -10,4 +10,8 @@ internal sealed record ResolvedImage(
     string? ManifestMediaType,
     IReadOnlyList<string> Tags,
     IReadOnlyList<LayerBlob> Layers,
-    string PlatformNote);
+    string PlatformNote)
+{
+    /// <summary>What keeps the layer blobs readable (a registry's HTTP client, an engine connection); disposed once every layer is read.</summary>
+    public IDisposable? Owner { get; init; }
+}
