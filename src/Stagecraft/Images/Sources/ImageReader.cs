@@ -1,8 +1,12 @@
 using Stagecraft.Images.Layers;
+using Stagecraft.Images.Sources.Daemon;
 
 namespace Stagecraft.Images.Sources;
 
-/// <summary>Opens an image without a daemon: resolves manifest and config, then reads every layer once, in parallel, without extracting anything.</summary>
+/// <summary>
+/// Opens an image: resolves manifest and config, then reads every layer once, in parallel, without extracting anything.
+/// The Docker engine's export (<c>docker-daemon:</c>) is the exception: one stream, its layers read as they arrive.
+/// </summary>
 public static class ImageReader
 {
     /// <summary>Parses <paramref name="reference"/> (see <see cref="ImageReference.Parse"/>) and opens it.</summary>
@@ -11,6 +15,9 @@ public static class ImageReader
     public static OpenedImage Open(ImageReference reference, ImageReadOptions? options = null)
     {
         options ??= ImageReadOptions.Default;
+        // The engine's export is one stream whose manifest comes last: its layers are read as they arrive, not from blobs.
+        if (reference is DockerDaemonReference daemon)
+            return DockerDaemonSource.Open(daemon, options);
         var notes = new List<string>();
         var resolved = reference switch
         {
@@ -26,10 +33,19 @@ public static class ImageReader
                 "reading from the Docker engine or a registry is not supported yet; export the image (docker save, skopeo copy) and open the file with docker-archive:, oci: or oci-archive:"),
         };
 
-        var settings = new LayerWalkSettings(options.MaxLayerBytes, options.MaxCompressionRatio, options.CompressionRatioCheckAfterBytes,
+        var layers = LayerSetReader.ReadAll(resolved.Layers, WalkSettings(options), Limits(options), options.MaxParallelism, options.Cancellation);
+        return Assemble(reference, resolved, layers, notes);
+    }
+
+    internal static LayerWalkSettings WalkSettings(ImageReadOptions options) =>
+        new(options.MaxLayerBytes, options.MaxCompressionRatio, options.CompressionRatioCheckAfterBytes,
             options.MaxTarMetadataBytes, options.ContentWanted, options.MaxContentBytesPerFile);
-        var limits = new ImageLimits(options.MaxImageBytes, options.MaxEntries, options.MaxContentBytes);
-        var layers = LayerSetReader.ReadAll(resolved.Layers, settings, limits, options.MaxParallelism, options.Cancellation);
+
+    internal static ImageLimits Limits(ImageReadOptions options) => new(options.MaxImageBytes, options.MaxEntries, options.MaxContentBytes);
+
+    /// <summary>The opened image from what a source resolved and the layers read for it; layer notes join the source's notes.</summary>
+    internal static OpenedImage Assemble(ImageReference reference, ResolvedImage resolved, IReadOnlyList<ImageLayer> layers, List<string> notes)
+    {
         foreach (var layer in layers)
         {
             foreach (var note in layer.Notes)
