@@ -9,13 +9,13 @@ namespace Stagecraft.Images.Sources.Daemon;
 /// </summary>
 internal static class DockerDaemonSource
 {
-    public static OpenedImage Open(DockerDaemonReference reference, ImageReadOptions options) =>
-        Open(reference, options, reference, DockerEngineEndpoint.FromEnvironment(Display(reference)));
-
-    /// <summary>Opens the image, showing it as <paramref name="requested"/> (a bare name that was found in the engine).</summary>
-    public static OpenedImage Open(DockerDaemonReference reference, ImageReadOptions options, ImageReference requested, DockerEngineEndpoint endpoint)
+    /// <summary>Opens the image through the engine's socket (DOCKER_HOST, or the default one unless <paramref name="endpoint"/> names another).</summary>
+    /// <param name="requested">What the user asked for, if not <paramref name="reference"/> itself: a bare name found in the engine.</param>
+    public static OpenedImage Open(DockerDaemonReference reference, ImageReadOptions options, ImageReference? requested = null, DockerEngineEndpoint? endpoint = null)
     {
+        requested ??= reference;
         var where = Display(requested);
+        endpoint ??= DockerEngineEndpoint.FromEnvironment(where);
         var name = EngineName(reference);
         var cancellation = options.Cancellation;
         using var client = new DockerEngineClient(endpoint, where);
@@ -25,7 +25,18 @@ internal static class DockerDaemonSource
         var budget = new ImageBudget(options.MaxImageBytes, options.MaxEntries, options.MaxContentBytes, cancellation);
         StreamedArchiveStore store;
         using (var export = client.Export(name, cancellation) ?? throw NoSuchImage(where, name))
-            store = ExportStreamReader.Read(export, where, settings, budget);
+        using (cancellation.Register(static stream => ((Stream)stream!).Dispose(), export))
+        {
+            try
+            {
+                store = ExportStreamReader.Read(export, where, settings, budget);
+            }
+            catch (Exception e) when (cancellation.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                // Cancelling closes the export under the reader, which then sees a broken stream; that is not the story.
+                throw new OperationCanceledException(cancellation);
+            }
+        }
 
         var notes = new List<string>();
         var (resolved, members) = new DockerArchiveReader(store, notes).ResolveWithLayerMembers(new DockerArchiveReference(where, null, null), options.Platform);

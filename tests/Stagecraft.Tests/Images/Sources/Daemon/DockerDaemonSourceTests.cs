@@ -38,7 +38,7 @@ public sealed class DockerDaemonSourceTests : IDisposable
     private static OpenedImage OpenFromEngine(FakeDockerEngine engine, string reference)
     {
         var parsed = (DockerDaemonReference)ImageReference.Parse(reference);
-        return DockerDaemonSource.Open(parsed, ImageReadOptions.Default, parsed, engine.Endpoint);
+        return DockerDaemonSource.Open(parsed, ImageReadOptions.Default, endpoint: engine.Endpoint);
     }
 
     private static void AssertSameImage(OpenedImage expected, OpenedImage actual)
@@ -155,6 +155,21 @@ public sealed class DockerDaemonSourceTests : IDisposable
         Assert.StartsWith($"docker-daemon:app:1: the engine's export ended after {bytes.Length / 2:N0} bytes, in or after member ", error.Message);
         Assert.Contains("before the end of the archive: it is truncated", error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_stops_a_read_waiting_on_a_stalled_export()
+    {
+        var builder = new DockerArchiveBuilder().Legacy(["app:1"], "linux/amd64", BigLayer());
+        var bytes = Save(builder).Bytes;
+        using var engine = new FakeDockerEngine(SocketPath).StallingImage("app:1", ConfigId(builder), bytes, sendBytes: bytes.Length / 2);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        var reference = (DockerDaemonReference)ImageReference.Parse("docker-daemon:app:1");
+
+        // On a worker, so that a read which ignored the cancellation fails the test by its timeout instead of hanging it.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.Run(() =>
+            DockerDaemonSource.Open(reference, ImageReadOptions.Default with { Cancellation = cancel.Token }, endpoint: engine.Endpoint), TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal sealed class FakeDockerEngine : IDisposable
     private readonly Socket _listener;
     private readonly Dictionary<string, FakeImage> _images = new(StringComparer.Ordinal);
     private readonly Thread _acceptor;
+    private readonly ManualResetEventSlim _disposed = new();
 
     public FakeDockerEngine(string socketPath, string apiVersion = "1.41", string minApiVersion = "1.12")
     {
@@ -47,12 +48,21 @@ internal sealed class FakeDockerEngine : IDisposable
     public FakeDockerEngine Image(string name, string id, byte[] archive, int? sendBytes = null, bool dropConnection = false)
     {
         lock (_images)
-            _images[name] = new FakeImage(id, archive, sendBytes, dropConnection);
+            _images[name] = new FakeImage(id, archive, sendBytes, dropConnection, Stall: false);
+        return this;
+    }
+
+    /// <summary>Serves an export that sends <paramref name="sendBytes"/> bytes and then nothing more until the engine is disposed.</summary>
+    public FakeDockerEngine StallingImage(string name, string id, byte[] archive, int sendBytes)
+    {
+        lock (_images)
+            _images[name] = new FakeImage(id, archive, sendBytes, DropConnection: false, Stall: true);
         return this;
     }
 
     public void Dispose()
     {
+        _disposed.Set();
         _listener.Dispose();
         File.Delete(SocketPath);
     }
@@ -121,9 +131,15 @@ internal sealed class FakeDockerEngine : IDisposable
             Respond(stream, 200, new JsonObject { ["Id"] = image.Id });
             return true;
         }
-        var body = image.SendBytes is { } cut && !image.DropConnection ? image.Archive[..cut] : image.Archive;
+        var body = image.SendBytes is { } cut && !image.DropConnection && !image.Stall ? image.Archive[..cut] : image.Archive;
         var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nContent-Length: {body.Length}\r\n\r\n";
         stream.Write(Encoding.ASCII.GetBytes(head));
+        if (image.Stall)
+        {
+            stream.Write(body.AsSpan(0, image.SendBytes!.Value));
+            _disposed.Wait();
+            return false;
+        }
         if (image.DropConnection)
         {
             stream.Write(body.AsSpan(0, image.SendBytes ?? body.Length));
@@ -156,5 +172,5 @@ internal sealed class FakeDockerEngine : IDisposable
         return requestLine.Split(' ')[1];
     }
 
-    private sealed record FakeImage(string Id, byte[] Archive, int? SendBytes, bool DropConnection);
+    private sealed record FakeImage(string Id, byte[] Archive, int? SendBytes, bool DropConnection, bool Stall);
 }
