@@ -16,11 +16,15 @@ internal static class ExportStreamReader
     /// <summary>Members this small are kept whatever they hold (VERSION files, tiny layers, which are walked later from memory).</summary>
     private const int AlwaysKeptBytes = 64 * 1024;
 
-    public static StreamedArchiveStore Read(Stream export, string display, LayerWalkSettings settings, ImageBudget budget)
+    /// <summary>All kept members together; real exports keep a few KiB of JSON per layer.</summary>
+    public const long DefaultMaxKeptBytes = 256L << 20;
+
+    public static StreamedArchiveStore Read(Stream export, string display, LayerWalkSettings settings, ImageBudget budget, long maxKeptBytes = DefaultMaxKeptBytes)
     {
         var received = new ExportProgressStream(export);
         var guard = new TarHeaderGuard(received, settings.MaxTarMetadataBytes, display);
         var members = new ArchiveMembers<StreamedMember>();
+        long kept = 0;
         string? current = null;
         try
         {
@@ -36,7 +40,11 @@ internal static class ExportStreamReader
                 switch (entry.EntryType)
                 {
                     case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
-                        members.Add(name, ReadMember(entry, display + ": " + current, settings, budget));
+                        var member = ReadMember(entry, display + ": " + current, settings, budget);
+                        kept += member.Bytes?.Length ?? 0;
+                        if (kept > maxKeptBytes)
+                            throw new ImageLimitExceededException(display, $"the engine's export has more than {ByteCount.Format(maxKeptBytes)} of small files besides its layers (at member {current})");
+                        members.Add(name, member);
                         break;
                     case TarEntryType.SymbolicLink:
                         members.AddLink(name, entry.LinkName, isSymlink: true);

@@ -204,6 +204,22 @@ public sealed class DockerDaemonSourceTests : IDisposable
     }
 
     [Fact]
+    public void An_export_of_many_small_files_besides_its_layers_is_refused_before_memory_runs_out()
+    {
+        var builder = new DockerArchiveBuilder().Legacy(["app:1"], "linux/amd64", Layer("a", "1"));
+        for (var i = 0; i < 20; i++)
+            builder.Files[$"extra/{i}.json"] = System.Text.Encoding.UTF8.GetBytes("{\"pad\": \"" + new string('x', 1000) + "\"}");
+        var settings = ImageReader.WalkSettings(ImageReadOptions.Default);
+        var budget = new ImageBudget(1L << 30, 1000, 1L << 20, TestContext.Current.CancellationToken);
+
+        var error = Assert.Throws<ImageLimitExceededException>(() =>
+            ExportStreamReader.Read(new MemoryStream(Save(builder).Bytes), "docker-daemon:app:1", settings, budget, maxKeptBytes: 10_000));
+
+        Assert.StartsWith("docker-daemon:app:1: the engine's export has more than ", error.Message);
+        Assert.Contains("of small files besides its layers (at member extra/", error.Message);
+    }
+
+    [Fact]
     public void A_socket_that_does_not_exist_is_named()
     {
         var missing = Path.Combine(_temp.FullPath, "nothing.sock");
