@@ -1,7 +1,10 @@
 namespace Stagecraft.Images.Layers;
 
-/// <summary>One layer of an opened image: its sizes and digests (all verified) and every entry of its tar stream, in stream order.</summary>
-public sealed class ImageLayer
+/// <summary>
+/// One layer of an opened image: its sizes and digests (all verified) and every entry of its tar stream, in stream order.
+/// A record so a source that reads a layer before it knows its place can set <see cref="Index"/> afterwards.
+/// </summary>
+public sealed record ImageLayer
 {
     /// <summary>Position in the image, 0 for the bottom layer.</summary>
     public required int Index { get; init; }

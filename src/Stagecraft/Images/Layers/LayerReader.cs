@@ -41,13 +41,8 @@ internal static class LayerReader
         }
 
         var digest = compressed.Finish();
-        if (blob.ExpectedDigest is { } expectedDigest && digest != expectedDigest)
-            throw new DigestMismatchException(blob.Where, $"has digest {digest} but {expectedDigest} was expected");
-        if (blob.ExpectedSize is { } size && compressed.BytesRead != size)
-            throw new DigestMismatchException(blob.Where, $"is {compressed.BytesRead:N0} bytes but the manifest says {size:N0}");
         var diffId = uncompressed.Finish();
-        if (blob.ExpectedDiffId is { } expectedDiffId && diffId != expectedDiffId)
-            throw new DigestMismatchException(blob.Where, $"uncompresses to content with digest {diffId} but the config's diff id is {expectedDiffId}");
+        Verify(blob, digest, compressed.BytesRead, diffId);
 
         notes.AddRange(walk.Notes);
         var layer = new ImageLayer
@@ -65,6 +60,20 @@ internal static class LayerReader
             Notes = notes,
         };
         return (layer, walk.PendingHardlinks);
+    }
+
+    /// <summary>
+    /// Checks what was read against what the manifest and config promised. Sources that read a layer before they know
+    /// which layer it is (a streamed <c>docker save</c>, whose manifest comes last) call this once they know.
+    /// </summary>
+    internal static void Verify(LayerBlob blob, BlobDigest digest, long storedBytes, BlobDigest diffId)
+    {
+        if (blob.ExpectedDigest is { } expectedDigest && digest != expectedDigest)
+            throw new DigestMismatchException(blob.Where, $"has digest {digest} but {expectedDigest} was expected");
+        if (blob.ExpectedSize is { } size && storedBytes != size)
+            throw new DigestMismatchException(blob.Where, $"is {storedBytes:N0} bytes but the manifest says {size:N0}");
+        if (blob.ExpectedDiffId is { } expectedDiffId && diffId != expectedDiffId)
+            throw new DigestMismatchException(blob.Where, $"uncompresses to content with digest {diffId} but the config's diff id is {expectedDiffId}");
     }
 
     /// <summary>The bytes decide how to decompress; a media type that says otherwise is reported, not obeyed.</summary>

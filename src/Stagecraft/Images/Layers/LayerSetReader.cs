@@ -47,12 +47,15 @@ internal static class LayerSetReader
         return layers;
     }
 
-    /// <summary>A hard link to a path its own layer had not shown yet must find that path in a lower layer.</summary>
-    private static void ResolveHardlinks(IReadOnlyList<LayerBlob> blobs, ImageLayer[] layers, IReadOnlyList<PendingHardlink>[] pending)
+    /// <summary>
+    /// A hard link to a path its own layer had not shown yet must find that path in a lower layer. Run once every
+    /// layer is read (also by sources that read layers in the order they arrive, not in layer order).
+    /// </summary>
+    internal static void ResolveHardlinks(IReadOnlyList<LayerBlob> blobs, IReadOnlyList<ImageLayer> layers, IReadOnlyList<IReadOnlyList<PendingHardlink>> pending)
     {
         HashSet<string>? lower = null;
         var lowerCount = 0;
-        for (var index = 0; index < layers.Length; index++)
+        for (var index = 0; index < layers.Count; index++)
         {
             if (pending[index].Count == 0)
                 continue;

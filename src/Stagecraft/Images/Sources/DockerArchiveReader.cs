@@ -10,14 +10,21 @@ namespace Stagecraft.Images.Sources;
 /// </summary>
 internal sealed class DockerArchiveReader(ImageStore store, List<string> notes)
 {
-    public ResolvedImage Resolve(DockerArchiveReference reference, ImagePlatform? wanted)
+    public ResolvedImage Resolve(DockerArchiveReference reference, ImagePlatform? wanted) => ResolveWithLayerMembers(reference, wanted).Image;
+
+    /// <summary>
+    /// Resolves the image and also names the archive member behind each layer, bottom first, for a caller that has
+    /// read the members already (the Docker engine's export is streamed, and its manifest comes last).
+    /// </summary>
+    public (ResolvedImage Image, IReadOnlyList<string> LayerMembers) ResolveWithLayerMembers(DockerArchiveReference reference, ImagePlatform? wanted)
     {
         if (!store.Exists("manifest.json"))
         {
             if (!store.Exists("index.json"))
                 throw new ImageFormatException(store.Display, "is not a docker save archive: it has no manifest.json");
             notes.Add("the archive has no manifest.json; read it as an OCI layout");
-            return new OciLayoutReader(store, notes).Resolve(reference.Image?.Tag, wanted, $"name one as docker-archive:{reference.Path}:NAME:TAG");
+            var image = new OciLayoutReader(store, notes).Resolve(reference.Image?.Tag, wanted, $"name one as docker-archive:{reference.Path}:NAME:TAG");
+            return (image, image.Layers.Select(layer => JsonBlobs.BlobPath(layer.ExpectedDigest!)).ToArray());
         }
         var entries = JsonBlobs.Parse(JsonBlobs.Read(store, "manifest.json", null, null, "archive manifest"),
             ImageJsonContext.Default.ListDockerArchiveEntryJson, store.Where("manifest.json"), "docker save manifest");
@@ -32,9 +39,11 @@ internal sealed class DockerArchiveReader(ImageStore store, List<string> notes)
 
         var oci = FindOciManifest(configDigest);
         var layers = new LayerBlob[layerPaths.Count];
+        var members = new string[layerPaths.Count];
         for (var index = 0; index < layers.Length; index++)
         {
             var path = store.Inside(layerPaths[index], "manifest.json");
+            members[index] = path;
             if (!store.Exists(path))
                 throw new ImageFormatException(store.Where("manifest.json"), $"lists layer {path}, which is not in the archive");
             var implied = ImpliedDigest(path);
@@ -45,8 +54,8 @@ internal sealed class DockerArchiveReader(ImageStore store, List<string> notes)
                 implied, descriptor?.Size, diffId, descriptor?.MediaType, descriptor?.Annotations);
         }
         var platform = OciLayoutReader.PlatformOf(config);
-        return new ResolvedImage(config, configDigest, oci?.Digest, oci?.Manifest.MediaType, entry.RepoTags ?? [], layers,
-            PlatformSelection.Note(choice, platform, count));
+        return (new ResolvedImage(config, configDigest, oci?.Digest, oci?.Manifest.MediaType, entry.RepoTags ?? [], layers,
+            PlatformSelection.Note(choice, platform, count)), members);
     }
 
     private (DockerArchiveEntryJson Entry, PlatformChoice Choice, int Count) Select(List<DockerArchiveEntryJson> entries, DockerArchiveReference reference, ImagePlatform? wanted)

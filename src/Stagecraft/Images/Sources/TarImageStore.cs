@@ -10,19 +10,18 @@ namespace Stagecraft.Images.Sources;
 internal sealed class TarImageStore : ImageStore
 {
     private const int MaxMembers = 1_000_000;
-    private const int MaxLinkHops = 16;
     private const int MaxMetadataBytes = 1 << 20;
 
     private readonly string _file;
-    private readonly Dictionary<string, Member> _members;
+    private readonly ArchiveMembers<Member> _members;
 
-    private TarImageStore(string display, string file, Dictionary<string, Member> members) : base(display)
+    private TarImageStore(string display, string file, ArchiveMembers<Member> members) : base(display)
     {
         _file = file;
         _members = members;
     }
 
-    public override bool Exists(string path) => Find(path) is not null;
+    public override bool Exists(string path) => _members.Find(path, Where) is not null;
 
     public override long Length(string path) => Require(path).Length;
 
@@ -38,7 +37,7 @@ internal sealed class TarImageStore : ImageStore
         RefuseCompressed(display, stream);
         var fileLength = stream.Length;
         var guard = new TarHeaderGuard(stream, MaxMetadataBytes, display);
-        var members = new Dictionary<string, Member>(StringComparer.Ordinal);
+        var members = new ArchiveMembers<Member>();
         try
         {
             using var reader = new TarReader(guard, leaveOpen: true);
@@ -54,13 +53,13 @@ internal sealed class TarImageStore : ImageStore
                         var offset = entry.Length == 0 ? 0 : entry.DataOffset;
                         if (offset + entry.Length > fileLength)
                             throw new ImageFormatException(display, $"is truncated: member {name[1..]} needs {offset + entry.Length - fileLength:N0} more bytes than the file has");
-                        members[name] = new Member(offset, entry.Length, null, false);
+                        members.Add(name, new Member(offset, entry.Length));
                         break;
                     case TarEntryType.SymbolicLink:
-                        members[name] = new Member(0, 0, entry.LinkName, true);
+                        members.AddLink(name, entry.LinkName, isSymlink: true);
                         break;
                     case TarEntryType.HardLink:
-                        members[name] = new Member(0, 0, entry.LinkName, false);
+                        members.AddLink(name, entry.LinkName, isSymlink: false);
                         break;
                 }
             }
@@ -87,25 +86,7 @@ internal sealed class TarImageStore : ImageStore
     }
 
     private Member Require(string path) =>
-        Find(path) ?? throw new ImageFormatException(Where(path), "is not in the archive");
+        _members.Find(path, Where)?.Value ?? throw new ImageFormatException(Where(path), "is not in the archive");
 
-    /// <summary>Finds a member, following symlink and hard-link members (docker save links repeated layers) within the archive.</summary>
-    private Member? Find(string path)
-    {
-        var name = LayerPath.Normalize(path);
-        for (var hop = 0; name is not null && hop <= MaxLinkHops; hop++)
-        {
-            if (!_members.TryGetValue(name, out var member))
-                return null;
-            if (member.LinkTarget is not { } target)
-                return member;
-            if (target.StartsWith('/'))
-                throw new ImageFormatException(Where(path), $"is a link to \"{target}\", outside the archive");
-            name = LayerPath.Normalize(member.IsSymlink ? LayerPath.Parent(name) + "/" + target : target)
-                ?? throw new ImageFormatException(Where(path), $"is a link to \"{target}\", outside the archive");
-        }
-        throw new ImageFormatException(Where(path), "is a chain of links that does not end");
-    }
-
-    private sealed record Member(long Offset, long Length, string? LinkTarget, bool IsSymlink);
+    private sealed record Member(long Offset, long Length);
 }

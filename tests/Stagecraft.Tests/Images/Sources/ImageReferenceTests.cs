@@ -67,12 +67,4 @@ public sealed class ImageReferenceTests
         var error = Assert.Throws<ImageReferenceException>(() => ImageReference.Parse(text));
         Assert.Equal(message, error.Message);
     }
-
-    [Theory]
-    [InlineData("docker-daemon:busybox:1.36")]
-    public void Daemon_and_registry_sources_are_not_supported_yet(string text)
-    {
-        var error = Assert.Throws<ImageSourceNotSupportedException>(() => ImageReader.Open(text));
-        Assert.StartsWith(ImageReference.Parse(text) + ": reading from the Docker engine is not supported yet", error.Message);
-    }
 }

@@ -42,10 +42,10 @@ public sealed class BareNameFallbackTests : IDisposable
     {
         DockerImageName? asked = null;
 
-        var image = Open("registry.test/team/app:1", (name, _, _) =>
+        var image = Open("registry.test/team/app:1", (reference, options) =>
         {
-            asked = name;
-            return DaemonAnswer.Found(EngineImage());
+            asked = reference.Name;
+            return DaemonAnswer.Found(() => ImageReader.Read(reference, EngineImage(), options, []));
         });
 
         Assert.Equal(DockerImageName.Parse("registry.test/team/app:1"), asked);
@@ -56,7 +56,7 @@ public sealed class BareNameFallbackTests : IDisposable
     [Fact]
     public void When_the_engine_lacks_the_image_the_registry_gives_it_with_a_note()
     {
-        var image = Open("registry.test/team/app:1", (_, _, _) => DaemonAnswer.Missing("no engine answers at /var/run/docker.sock"));
+        var image = Open("registry.test/team/app:1", (_, _) => DaemonAnswer.Missing("no engine answers at /var/run/docker.sock"));
 
         Assert.Equal("/from-registry", Assert.Single(image.Layers[0].Entries).Path);
         Assert.Contains("not taken from the local Docker engine (no engine answers at /var/run/docker.sock); read from the registry registry.test", image.Notes);
@@ -66,7 +66,7 @@ public sealed class BareNameFallbackTests : IDisposable
     public void When_neither_has_the_image_the_error_names_both()
     {
         var error = Assert.Throws<RegistryException>(() =>
-            Open("registry.test/team/app:9", (_, _, _) => DaemonAnswer.Missing("the engine has no image registry.test/team/app:9")));
+            Open("registry.test/team/app:9", (_, _) => DaemonAnswer.Missing("the engine has no image registry.test/team/app:9")));
 
         Assert.Equal("registry.test/team/app:9: registry.test has no tag 9 in team/app (MANIFEST_UNKNOWN: manifest unknown); "
             + "nor could the local Docker engine give it (the engine has no image registry.test/team/app:9)", error.Message);
@@ -85,7 +85,7 @@ public sealed class BareNameFallbackTests : IDisposable
     public void An_engine_that_has_the_image_but_cannot_give_it_stops_the_read()
     {
         var error = Assert.Throws<ImageFormatException>(() =>
-            Open("registry.test/team/app:1", (_, _, _) => throw new ImageFormatException("docker-daemon:registry.test/team/app:1", "the export is not a tar archive")));
+            Open("registry.test/team/app:1", (_, _) => throw new ImageFormatException("docker-daemon:registry.test/team/app:1", "the export is not a tar archive")));
 
         Assert.Equal("docker-daemon:registry.test/team/app:1: the export is not a tar archive", error.Message);
         Assert.Empty(_registry.Requests);

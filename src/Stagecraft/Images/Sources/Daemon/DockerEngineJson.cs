@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace Stagecraft.Images.Sources.Daemon;
+
+/// <summary>GET /version: the API versions the engine speaks.</summary>
+internal sealed class DockerVersionJson
+{
+    [JsonPropertyName("Version")] public string? Version { get; set; }
+    [JsonPropertyName("ApiVersion")] public string? ApiVersion { get; set; }
+    [JsonPropertyName("MinAPIVersion")] public string? MinApiVersion { get; set; }
+}
+
+/// <summary>GET /images/{name}/json: only what this reader uses.</summary>
+internal sealed class DockerImageInspectJson
+{
+    [JsonPropertyName("Id")] public string? Id { get; set; }
+}
+
+/// <summary>The body of an engine error response.</summary>
+internal sealed class DockerErrorJson
+{
+    [JsonPropertyName("message")] public string? Message { get; set; }
+}
+
+/// <summary>Source-generated readers for the engine's answers (no reflection, for the AOT binary).</summary>
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(DockerVersionJson))]
+[JsonSerializable(typeof(DockerImageInspectJson))]
+[JsonSerializable(typeof(DockerErrorJson))]
+internal sealed partial class DockerEngineJsonContext : JsonSerializerContext;
