@@ -47,6 +47,7 @@ public static class RuleCatalog
         new SecretInArgOrEnv(),
         new BaseImageInvalidWithDefaultArgs(),
         new ConstantFromPlatform(),
+        new BaseImagePlatformMismatch(),
         new CopyOfIgnoredFile(),
         new ExposeProtocolNotLowercase(),
         new ExposeWithHostMapping(),

@@ -14,6 +14,9 @@ public sealed record BuildSettings
     public Platform TargetPlatform { get; init; } = Platform.LinuxAmd64;
 
     public Platform BuildPlatform { get; init; } = Platform.LinuxAmd64;
+
+    /// <summary>Where rules may look base images up; none by default, so a lint never touches the network or the engine unasked.</summary>
+    public IBaseImageLookup BaseImages { get; init; } = BaseImageLookup.None;
 }
 
 /// <summary>An <c>os/arch[/variant]</c> platform.</summary>

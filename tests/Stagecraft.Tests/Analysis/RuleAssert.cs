@@ -35,9 +35,10 @@ internal static class RuleAssert
         return findings;
     }
 
-    public static void Quiet(Rule rule, string dockerfile, BuildContext? context = null, LintConfiguration? configuration = null)
+    public static void Quiet(Rule rule, string dockerfile, BuildContext? context = null, LintConfiguration? configuration = null,
+        BuildSettings? settings = null)
     {
-        var findings = Lint(rule, dockerfile, context, configuration);
+        var findings = Lint(rule, dockerfile, context, configuration, settings);
         Assert.True(findings.Count == 0, "expected no findings, got: " + string.Join("; ", findings.Select(f => $"{f.Line}:{f.Column} {f.Message}")));
     }
 

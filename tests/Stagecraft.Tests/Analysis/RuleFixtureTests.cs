@@ -1,6 +1,7 @@
 using Stagecraft.Analysis;
 using Stagecraft.Analysis.Configuration;
 using Stagecraft.Analysis.Rules.Correctness;
+using Stagecraft.Semantics;
 using Stagecraft.Tests.Support;
 
 namespace Stagecraft.Tests.Analysis;
@@ -8,7 +9,8 @@ namespace Stagecraft.Tests.Analysis;
 /// <summary>
 /// Fixture files per rule under Analysis/Fixtures/&lt;ID&gt;/: <c>hit-*.Dockerfile</c> mark every expected finding with
 /// <c>[|…|]</c>; <c>quiet-*.Dockerfile</c> must give none. A folder <c>&lt;name&gt;.context/</c> beside a fixture is its build context;
-/// a file <c>&lt;name&gt;.stagecraft.yaml</c> beside it is its configuration (label schemas, rules that are off by default).
+/// a file <c>&lt;name&gt;.stagecraft.yaml</c> beside it is its configuration (label schemas, rules that are off by default);
+/// a file <c>&lt;name&gt;.base-images</c> lists the base images a lookup knows, one <c>REFERENCE OS/ARCH</c> per line.
 /// </summary>
 public class RuleFixtureTests
 {
@@ -43,16 +45,18 @@ public class RuleFixtureTests
         var configuration = File.Exists(configurationFile)
             ? ConfigurationFile.Parse(File.ReadAllText(configurationFile), configurationFile, Path.GetDirectoryName(configurationFile)!).Settings
             : null;
+        var baseImagesFile = Path.Combine(FixtureRoot, ruleId, Path.GetFileNameWithoutExtension(file) + ".base-images");
+        var settings = File.Exists(baseImagesFile) ? BuildSettings.Default with { BaseImages = FixedBaseImages.Read(baseImagesFile) } : null;
         var text = File.ReadAllText(path);
         if (file.StartsWith("hit-", StringComparison.Ordinal))
         {
             Assert.Contains("[|", text);
-            RuleAssert.Marked(rule, text, context, configuration);
+            RuleAssert.Marked(rule, text, context, configuration, settings);
         }
         else
         {
             Assert.StartsWith("quiet-", file);
-            RuleAssert.Quiet(rule, text, context, configuration);
+            RuleAssert.Quiet(rule, text, context, configuration, settings);
         }
     }
 

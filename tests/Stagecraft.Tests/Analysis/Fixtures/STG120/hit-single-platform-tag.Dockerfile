@@ -1,0 +1,2 @@
+FROM [|myorg/base:1|]
+RUN make
