@@ -2,6 +2,7 @@ using System.CommandLine;
 using Stagecraft.Analysis;
 using Stagecraft.Analysis.Configuration;
 using Stagecraft.Cli.Reporting;
+using Stagecraft.Images.Sources;
 using Stagecraft.Inputs;
 using Stagecraft.Reporting.Findings;
 using Stagecraft.Semantics;
@@ -98,6 +99,19 @@ internal static class LintCommand
                 "such as .hadolint.yaml, is read in hadolint's format.",
             HelpName = "FILE",
         };
+        var platform = new Option<string?>("--platform")
+        {
+            Description = "The platform the build is for (TARGETPLATFORM and the default of every FROM), as os/arch[/variant]. Default: this machine's.",
+            HelpName = "PLATFORM",
+        };
+        var baseImages = new Option<string>("--base-images")
+        {
+            Description = "Look base images up to check their platform (InvalidBaseImagePlatform): daemon (the local Docker engine), " +
+                "registry (manifests and configs only), auto (the engine, then the registry) or none. Default: none; a lint stays offline.",
+            HelpName = "SOURCE",
+            DefaultValueFactory = _ => "none",
+        };
+        baseImages.AcceptOnlyFromAmong("none", "daemon", "registry", "auto");
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR and TERM=dumb do the same)." };
         var colorOption = new Option<bool>("--color") { Description = "Colour the output even when it is not a terminal (as FORCE_COLOR does)." };
 
@@ -110,7 +124,7 @@ internal static class LintCommand
             failure threshold, 1 findings at or above it, 2 usage, configuration or input error.
             """)
         {
-            paths, format, output, threshold, ignore, enable, target, context, config, noColor, colorOption,
+            paths, format, output, threshold, ignore, enable, target, platform, baseImages, context, config, noColor, colorOption,
         };
         command.Validators.Add(result =>
         {
@@ -129,6 +143,8 @@ internal static class LintCommand
                 parse.GetValue(ignore) ?? [],
                 parse.GetValue(enable) ?? [],
                 parse.GetValue(target),
+                parse.GetValue(platform),
+                parse.GetValue(baseImages) ?? "none",
                 parse.GetValue(context),
                 parse.GetValue(config),
                 color);
@@ -138,8 +154,8 @@ internal static class LintCommand
     }
 
     private sealed record LintRequest(
-        string[] Paths, IReadOnlyList<LintOutput> Outputs, string? Threshold, string[] Ignore, string[] Enable, string? Target, string? Context, string? Config,
-        bool Color);
+        string[] Paths, IReadOnlyList<LintOutput> Outputs, string? Threshold, string[] Ignore, string[] Enable, string? Target, string? Platform,
+        string BaseImages, string? Context, string? Config, bool Color);
 
     private static int Run(CliConsole console, LintRequest request)
     {
@@ -156,7 +172,25 @@ internal static class LintCommand
         var threshold = request.Threshold is null
             ? configuration.Settings.FailureThreshold
             : request.Threshold == None ? null : Parse(request.Threshold);
-        var settings = request.Target is null ? BuildSettings.Default : BuildSettings.Default with { Target = request.Target };
+        var host = ImagePlatform.Host;
+        var hostPlatform = new Platform(host.Os, host.Architecture, host.Variant);
+        var targetPlatform = request.Platform is null ? hostPlatform
+            : Platform.TryParse(request.Platform, out var parsed) ? parsed!
+            : throw new StagecraftException($"--platform {request.Platform}: expected os/arch or os/arch/variant, such as linux/arm64");
+        var baseImages = request.BaseImages switch
+        {
+            "daemon" => new BaseImagePlatforms(BaseImageSources.Daemon),
+            "registry" => new BaseImagePlatforms(BaseImageSources.Registry),
+            "auto" => new BaseImagePlatforms(BaseImageSources.Auto),
+            _ => null,
+        };
+        var settings = BuildSettings.Default with
+        {
+            Target = request.Target,
+            TargetPlatform = targetPlatform,
+            BuildPlatform = hostPlatform,
+            BaseImages = baseImages ?? BaseImageLookup.None,
+        };
 
         var dockerfiles = DockerfileDiscovery.Find(request.Paths, console.WorkingDirectory);
         // Most files share one configuration: merge the command line into it once, so every file gets the same instance
@@ -192,6 +226,8 @@ internal static class LintCommand
         }
 
         var results = InOrder.Map(dockerfiles.Count, LintOne);
+        foreach (var note in baseImages?.Notes ?? [])
+            console.Error.WriteLine("stagecraft: note: " + note);
         var report = new LintReport(results, threshold) { Configuration = configuration.Settings.Source };
         foreach (var (destination, reporter) in reporters)
         {

@@ -14,4 +14,7 @@ internal sealed record ResolvedImage(
 {
     /// <summary>What keeps the layer blobs readable (a registry's HTTP client, an engine connection); disposed once every layer is read.</summary>
     public IDisposable? Owner { get; init; }
+
+    /// <summary>True when the image was chosen out of an image index (a manifest list), false when the name gave one manifest.</summary>
+    public bool ChosenFromIndex { get; init; }
 }

@@ -83,6 +83,17 @@ internal static class DockerDaemonSource
         return false;
     }
 
+    /// <summary>The platform of the engine's image, or null when it has none of that name; throws when no engine answers.</summary>
+    internal static ImagePlatform? PlatformOf(DockerImageName name, DockerEngineEndpoint? endpoint, CancellationToken cancellation)
+    {
+        var familiar = FamiliarName(name);
+        endpoint ??= DockerEngineEndpoint.FromEnvironment(familiar);
+        using var client = new DockerEngineClient(endpoint, familiar);
+        return client.Inspect(familiar, cancellation) is { Os: { Length: > 0 } os, Architecture: { Length: > 0 } architecture } inspect
+            ? new ImagePlatform(os, architecture, string.IsNullOrEmpty(inspect.Variant) ? null : inspect.Variant)
+            : null;
+    }
+
     /// <summary>How messages name the image: "docker-daemon:app:1", the way the user would write it.</summary>
     private static string Display(ImageReference reference) => reference switch
     {

@@ -41,14 +41,19 @@ internal sealed class DockerEngineClient : IDisposable
 
     /// <summary>The engine's id for the image (its config digest), or null when it has no such image.</summary>
     /// <param name="name">The name or id as the engine knows it ("app:1", "sha256:…").</param>
-    public string? ImageId(string name, CancellationToken cancellation)
+    public string? ImageId(string name, CancellationToken cancellation) =>
+        Inspect(name, cancellation) is { } inspect
+            ? inspect.Id ?? throw new DockerEngineException(_where, $"the engine's answer about {name} has no Id")
+            : null;
+
+    /// <summary>What the engine says about the image (id, platform), or null when it has no such image.</summary>
+    public DockerImageInspectJson? Inspect(string name, CancellationToken cancellation)
     {
         using var response = Send($"images/{name}/json", cancellation);
         if (response.StatusCode == HttpStatusCode.NotFound)
             return null;
         EnsureSuccess(response, $"GET /images/{name}/json", cancellation);
-        var inspect = ReadJson(response, DockerEngineJsonContext.Default.DockerImageInspectJson, "image inspect", cancellation);
-        return inspect.Id ?? throw new DockerEngineException(_where, $"the engine's answer about {name} has no Id");
+        return ReadJson(response, DockerEngineJsonContext.Default.DockerImageInspectJson, "image inspect", cancellation);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal sealed class DockerVersionJson
 internal sealed class DockerImageInspectJson
 {
     [JsonPropertyName("Id")] public string? Id { get; set; }
+    [JsonPropertyName("Os")] public string? Os { get; set; }
+    [JsonPropertyName("Architecture")] public string? Architecture { get; set; }
+    [JsonPropertyName("Variant")] public string? Variant { get; set; }
 }
 
 /// <summary>The body of an engine error response.</summary>

@@ -50,7 +50,7 @@ internal sealed class RegistryImageResolver
 
         var (chosen, choice, count) = PlatformSelection.Choose(candidates, wanted, _display);
         var image = ReadImage(chosen.Digest, chosen.Size, name);
-        return image with { PlatformNote = PlatformSelection.Note(choice, OciLayoutReader.PlatformOf(image.Config), count) };
+        return image with { PlatformNote = PlatformSelection.Note(choice, OciLayoutReader.PlatformOf(image.Config), count), ChosenFromIndex = IsIndex(topType, top) };
     }
 
     private void Flatten(OciManifestJson index, BlobDigest indexDigest, int depth,
