@@ -29,7 +29,7 @@ public static class ImageReader
         var settings = new LayerWalkSettings(options.MaxLayerBytes, options.MaxCompressionRatio, options.CompressionRatioCheckAfterBytes,
             options.MaxTarMetadataBytes, options.ContentWanted, options.MaxContentBytesPerFile);
         var limits = new ImageLimits(options.MaxImageBytes, options.MaxEntries, options.MaxContentBytes);
-        var layers = LayerSetReader.ReadAll(resolved.Layers, settings, limits, options.MaxParallelism, options.Cancellation);
+        var layers = LayerSetReader.ReadAll(resolved.Layers, settings, limits, options.MaxParallelism, options.Cancellation, options.Progress);
         foreach (var layer in layers)
         {
             foreach (var note in layer.Notes)
