@@ -197,9 +197,21 @@ internal static class DockerfileMapping
                     if (expanded.Succeeded)
                         AddText(string.Join(' ', sources.Select(s => model.Expand(transfer, s) is { Succeeded: true } e ? e.Value : s).Append(expanded.Value)));
                     break;
+                case WorkdirInstructionSyntax or UserInstructionSyntax or StopSignalInstructionSyntax or VolumeInstructionSyntax:
+                    // BuildKit records these with variables expanded.
+                    AddText(string.Join(' ', Expanded(model, instruction)));
+                    break;
+                case ExposeInstructionSyntax:
+                    // BuildKit records the ports as Go prints its port set: map[443/tcp:{} 8080/tcp:{}].
+                    var ports = Expanded(model, instruction).Select(p => p.Contains('/') ? p.ToLowerInvariant() : p + "/tcp").Order(StringComparer.Ordinal);
+                    AddText("map[" + string.Join(' ', ports.Select(p => p + ":{}")) + "]");
+                    break;
             }
             return new Candidate(stage, instruction, keyword, texts, destinations);
         }
+
+        private static IEnumerable<string> Expanded(SemanticModel model, InstructionSyntax instruction) =>
+            instruction.Arguments.Select(a => model.Expand(instruction, a.Value) is { Succeeded: true } e ? e.Value : a.Value);
 
         public int Weigh(BuildStep? step)
         {

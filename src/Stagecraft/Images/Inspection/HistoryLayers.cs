@@ -27,9 +27,13 @@ internal static class HistoryLayers
             notes.Add("the image config has no history, so no layer says which step made it");
         else if (next != layerCount)
             notes.Add($"the history lists {Count(next, "step")} that made a layer but the image has {Count(layerCount, "layer")}; " +
-                (next > layerCount
-                    ? $"the last {Count(next - layerCount, "step")} are left without a layer"
-                    : $"the top {Count(layerCount - next, "layer")} have no step") +
+                ((next - layerCount) switch
+                {
+                    1 => "the last step is left without a layer",
+                    > 1 => $"the last {next - layerCount} steps are left without a layer",
+                    -1 => "the top layer has no step",
+                    _ => $"the top {layerCount - next} layers have no step",
+                }) +
                 " (steps were matched to layers from the bottom)");
         return steps;
     }
