@@ -14,7 +14,7 @@ internal sealed class ImageReadProgressLine(TextWriter error) : IProgress<ImageR
 
     private readonly Lock _lock = new();
     private ImageReadProgress _latest;
-    private long _lastDraw = long.MinValue;
+    private long _lastDraw;
     private bool _shown;
 
     /// <summary>Draw only where a person watches: standard error is a terminal, not a CI log, and the terminal can move the cursor.</summary>
@@ -35,7 +35,7 @@ internal sealed class ImageReadProgressLine(TextWriter error) : IProgress<ImageR
                 value.StoredBytesTotal);
             var now = Environment.TickCount64;
             var finished = _latest.LayersDone == _latest.LayerCount;
-            if (!finished && now - _lastDraw < RedrawMilliseconds)
+            if (!finished && _shown && now - _lastDraw < RedrawMilliseconds)
                 return;
             _lastDraw = now;
             error.Write(ClearLine + Text(_latest));

@@ -56,10 +56,13 @@ internal static class SampleImage
 
         """;
 
+    // ustar headers carry no access or change time, which PAX headers fill with the clock: the digests stay the same from run to run.
+    private static LayerTar Tar() => new(System.Formats.Tar.TarEntryFormat.Ustar);
+
     public static CraftedImage Create(bool gzip = false)
     {
         var image = new CraftedImage { Gzip = gzip }
-            .Layer("/bin/sh -c #(nop) ADD file:0d5ac3a1bc7d1cf6e5aa9a8aeb7b8e1d2b1c76e0d6e4a4d71e7ab0e5f3b9e6a1 in / ", new LayerTar()
+            .Layer("/bin/sh -c #(nop) ADD file:0d5ac3a1bc7d1cf6e5aa9a8aeb7b8e1d2b1c76e0d6e4a4d71e7ab0e5f3b9e6a1 in / ", Tar()
                 .Directory("etc").Directory("root").Directory("usr").Directory("usr/bin")
                 .Directory("var").Directory("var/lib").Directory("var/lib/dpkg").Directory("var/lib/dpkg/info")
                 .File("etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n")
@@ -70,14 +73,14 @@ internal static class SampleImage
                 .Symlink("usr/bin/gcc", "gcc-12")
                 .File("usr/bin/su", new byte[SuSize], (UnixFileMode)0b100_111_101_101))
             .Empty("/bin/sh -c #(nop)  CMD [\"bash\"]")
-            .Layer("/bin/sh -c apt-get update && apt-get install -y make", new LayerTar()
+            .Layer("/bin/sh -c apt-get update && apt-get install -y make", Tar()
                 .Directory("var/lib/apt").Directory("var/lib/apt/lists")
                 .File("var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages", new byte[AptListsSize])
                 .Directory("app")
                 .File("app/data.bin", new byte[DeletedFileSize])
                 .Directory("root/.ssh")
                 .File("root/.ssh/id_rsa", PrivateKey, (UnixFileMode)0b110_000_000))
-            .Layer("/bin/sh -c rm /app/data.bin && echo hi > /app/main", new LayerTar()
+            .Layer("/bin/sh -c rm /app/data.bin && echo hi > /app/main", Tar()
                 .File("app/.wh.data.bin", "")
                 .File("app/main", Encoding.ASCII.GetBytes(new string('x', ProgramSize)), (UnixFileMode)0b111_101_101))
             .Empty("/bin/sh -c #(nop)  USER app")
