@@ -66,7 +66,8 @@ internal sealed class InspectTtyReporter(bool color, int width, int top)
                 layer.Files.ToString("N0", CultureInfo.InvariantCulture),
                 layer.ReclaimableBytes == 0 ? "-" : ByteSize.Format(layer.ReclaimableBytes),
             ];
-            var summary = layer.History?.Summary ?? "(no history entry)";
+            var summary = layer.History is not { } step ? "(no history entry)"
+                : step.Summary ?? (string.IsNullOrWhiteSpace(step.Comment) ? "(no command recorded)" : step.Comment.Trim());
             if (!withLines)
                 return [.. numbers, summary];
             return layer.Instruction switch
