@@ -70,13 +70,17 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public void Colour_follows_the_terminal_and_long_steps_are_cut_to_its_width()
     {
-        var (reference, _, _) = Sample();
+        var command = "echo " + new string('x', 150);
+        var image = new CraftedImage().Layer("/bin/sh -c " + command, new Stagecraft.Tests.Images.Layers.LayerTar().File("a", "1"));
+        var reference = image.Save(_temp.Folder("long"));
 
         var result = CliRun.In(new CliSetting { Terminal = true }, "inspect", reference);
 
         Assert.Contains("\u001b[1m", result.OutputText);
         var plain = System.Text.RegularExpressions.Regex.Replace(result.OutputText, "\u001b\\[[0-9;]*m", "");
-        Assert.All(plain.Split('\n'), line => Assert.True(line.Length <= 100 || !line.StartsWith("   ", StringComparison.Ordinal), line));
+        var row = Assert.Single(plain.Split('\n'), line => line.Contains("RUN echo xxx", StringComparison.Ordinal));
+        Assert.Equal(100, row.Length);
+        Assert.EndsWith("x…", row);
     }
 
     [Fact]
