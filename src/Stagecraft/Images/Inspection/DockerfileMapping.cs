@@ -16,7 +16,7 @@ internal static class DockerfileMapping
     private const int SameKindWeight = 1;
 
     // A history or a Dockerfile of a few thousand steps is already absurd; beyond this the alignment is skipped.
-    private const long MaxCells = 16_000_000;
+    private const long MaxCells = 4_000_000;
 
     public static HistoryStep[] Apply(SemanticModel model, string dockerfile, HistoryStep[] steps, List<string> notes)
     {

@@ -51,7 +51,6 @@ internal static class LayerReader
             throw new DigestMismatchException(blob.Where, $"uncompresses to content with digest {diffId} but the config's diff id is {expectedDiffId}");
 
         notes.AddRange(walk.Notes);
-        progress?.Done();
         var layer = new ImageLayer
         {
             Index = blob.Index,

@@ -33,7 +33,9 @@ internal static class LayerSetReader
                 return;
             try
             {
-                (layers[index], pending[index]) = LayerReader.Read(blobs[index], settings, budget, reporter?.ForLayer());
+                var layerProgress = reporter?.ForLayer();
+                (layers[index], pending[index]) = LayerReader.Read(blobs[index], settings, budget, layerProgress);
+                layerProgress?.Done();
             }
             catch (Exception e)
             {
