@@ -49,6 +49,9 @@ internal sealed class CliConsole
     /// <summary>The terminal's width in columns, when standard output is one.</summary>
     public int? TerminalWidth { get; init; }
 
+    /// <summary>True when standard error is a terminal: progress is drawn there only then.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public void Flush()
     {
         OutputText.Flush();
@@ -68,6 +71,7 @@ internal sealed class CliConsole
             GetEnvironmentVariable = Environment.GetEnvironmentVariable,
             OutputIsTerminal = terminal,
             TerminalWidth = terminal ? WindowWidth() : null,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
         };
     }
 

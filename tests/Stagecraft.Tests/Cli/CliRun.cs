@@ -20,6 +20,9 @@ internal sealed record CliSetting
 
     public bool Terminal { get; init; }
 
+    /// <summary>Standard error is a terminal (progress is drawn there).</summary>
+    public bool ErrorTerminal { get; init; }
+
     public Func<Stream>? OpenInput { get; init; }
 }
 
@@ -47,6 +50,7 @@ internal static class CliRun
             GetEnvironmentVariable = name => setting.Environment.GetValueOrDefault(name),
             OutputIsTerminal = setting.Terminal,
             TerminalWidth = setting.Terminal ? 100 : null,
+            ErrorIsTerminal = setting.ErrorTerminal,
         };
         var exitCode = Stagecraft.Cli.Cli.Run(args, console);
         return new CliResult(exitCode, output.ToArray(), error.ToString());

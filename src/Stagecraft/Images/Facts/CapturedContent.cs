@@ -12,6 +12,9 @@ internal static class CapturedContent
 {
     private const int KiB = 1024, MiB = 1024 * 1024;
 
+    /// <summary>The largest file any rule here keeps (an rpm SQLite database), so a reader's per-file limit can let it through.</summary>
+    public const int LargestFile = 256 * MiB;
+
     private static readonly Dictionary<string, int> ExactPaths = new(StringComparer.Ordinal)
     {
         [DpkgDatabase.StatusPath] = 64 * MiB,
@@ -19,8 +22,8 @@ internal static class CapturedContent
         // Where merged-/usr apk systems (Wolfi) have /lib as a link to usr/lib.
         ["/usr" + ApkDatabase.InstalledPath] = 64 * MiB,
         // Large Fedora/RHEL images reach tens of MB; a SQLite file must be read whole.
-        ["/var/lib/rpm/" + RpmDatabase.SqliteName] = 256 * MiB,
-        ["/usr/lib/sysimage/rpm/" + RpmDatabase.SqliteName] = 256 * MiB,
+        ["/var/lib/rpm/" + RpmDatabase.SqliteName] = LargestFile,
+        ["/usr/lib/sysimage/rpm/" + RpmDatabase.SqliteName] = LargestFile,
         ["/etc/os-release"] = 64 * KiB,
         ["/usr/lib/os-release"] = 64 * KiB,
         ["/etc/debian_version"] = 4 * KiB,

@@ -16,6 +16,9 @@ namespace Stagecraft.Images.Files;
 /// </remarks>
 public sealed class FileIndex
 {
+    // rwxr-xr-x, what a tar extractor gives a directory it has to create for a path below it.
+    private const int ImpliedDirectoryMode = 0b111_101_101;
+
     private readonly MergedFilesystem _merged;
     private readonly int[] _preorder;
     private readonly int[] _subtreeEnd;
@@ -91,6 +94,24 @@ public sealed class FileIndex
     {
         var id = Lookup(path);
         return id >= 0 && Nodes[id].Present ? Describe(id) : null;
+    }
+
+    /// <summary>
+    /// The entry that put the path in the merged filesystem, or null when the path is not there. A directory no layer
+    /// named (only implied by the paths under it) gets a plain directory entry owned by root.
+    /// </summary>
+    public LayerEntry? EntryAt(string path)
+    {
+        var id = Lookup(path);
+        return id >= 0 && Nodes[id].Present ? EntryOf(id) : null;
+    }
+
+    /// <summary>The entry of every path of the merged filesystem, the root excluded, in the order of <see cref="EnumerateFiles"/>.</summary>
+    /// <remarks>Cheaper than <see cref="EnumerateFiles"/> when only the entries are needed: nothing is allocated per path.</remarks>
+    public IEnumerable<LayerEntry> EnumerateEntries()
+    {
+        for (var i = 1; i < _preorder.Length; i++)
+            yield return EntryOf(_preorder[i]);
     }
 
     /// <summary>Every entry the layers hold for the path (whiteouts and opaque markers included), bottom layer first.</summary>
@@ -217,6 +238,14 @@ public sealed class FileIndex
         var entry = node.Current >= 0 ? _merged.Records[node.Current].Entry : null;
         var size = node.IsDirectory ? node.SubtreeSize : node.Content >= 0 ? _merged.Contents[node.Content].Size : 0;
         return new IndexedFile(node.Path, entry?.Kind ?? LayerEntryKind.Directory, size, entry?.Mode ?? 0, entry?.LinkTarget, node.Layer, entry);
+    }
+
+    private LayerEntry EntryOf(int id)
+    {
+        ref var node = ref Nodes[id];
+        return node.Current >= 0
+            ? _merged.Records[node.Current].Entry
+            : new LayerEntry(node.Path, LayerEntryKind.Directory, 0, ImpliedDirectoryMode, 0, 0, null, DateTimeOffset.UnixEpoch);
     }
 
     private int Lookup(string path)

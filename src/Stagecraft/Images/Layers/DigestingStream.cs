@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 namespace Stagecraft.Images.Layers;
 
 /// <summary>Hashes and counts every byte read through it, so a blob is verified in the same pass that reads it.</summary>
-internal sealed class DigestingStream(Stream inner, string algorithm, ExpansionMeter? meter = null) : ReadOnlyPassThroughStream
+internal sealed class DigestingStream(Stream inner, string algorithm, ExpansionMeter? meter = null, ReadProgress.LayerProgress? progress = null)
+    : ReadOnlyPassThroughStream
 {
     private readonly IncrementalHash _hash = BlobDigest.CreateHash(algorithm);
 
@@ -17,6 +18,7 @@ internal sealed class DigestingStream(Stream inner, string algorithm, ExpansionM
             _hash.AppendData(buffer[..read]);
             BytesRead += read;
             meter?.Add(read);
+            progress?.Add(read);
         }
         return read;
     }

@@ -8,14 +8,15 @@ namespace Stagecraft.Images.Layers;
 /// </summary>
 internal static class LayerReader
 {
-    public static (ImageLayer Layer, IReadOnlyList<PendingHardlink> PendingHardlinks) Read(LayerBlob blob, LayerWalkSettings settings, ImageBudget budget)
+    public static (ImageLayer Layer, IReadOnlyList<PendingHardlink> PendingHardlinks) Read(
+        LayerBlob blob, LayerWalkSettings settings, ImageBudget budget, ReadProgress.LayerProgress? progress = null)
     {
         using var stored = blob.Open();
         if (blob.ExpectedSize is { } expectedSize && stored.CanSeek && stored.Length != expectedSize)
             throw new DigestMismatchException(blob.Where, $"is {stored.Length:N0} bytes but the manifest says {expectedSize:N0}");
         var eStargzFooter = LayerDecompression.HasEStargzFooter(stored);
 
-        using var compressed = new DigestingStream(stored, blob.ExpectedDigest?.Algorithm ?? "sha256");
+        using var compressed = new DigestingStream(stored, blob.ExpectedDigest?.Algorithm ?? "sha256", progress: progress);
         var sniffed = SniffedStream.Sniff(compressed, LayerDecompression.MagicLength);
         var notes = new List<string>();
         var compression = DetectCompression(blob, sniffed.Head, eStargzFooter, notes);

@@ -10,7 +10,8 @@ namespace Stagecraft.Images.Layers;
 internal static class LayerSetReader
 {
     public static IReadOnlyList<ImageLayer> ReadAll(
-        IReadOnlyList<LayerBlob> blobs, LayerWalkSettings settings, ImageLimits limits, int maxParallelism, CancellationToken cancellation)
+        IReadOnlyList<LayerBlob> blobs, LayerWalkSettings settings, ImageLimits limits, int maxParallelism, CancellationToken cancellation,
+        IProgress<ImageReadProgress>? progress = null)
     {
         var count = blobs.Count;
         var layers = new ImageLayer[count];
@@ -18,6 +19,10 @@ internal static class LayerSetReader
         var failures = new Exception?[count];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var budget = new ImageBudget(limits.MaxImageBytes, limits.MaxEntries, limits.MaxContentBytes, stop.Token);
+
+        var reporter = progress is null ? null
+            : new ReadProgress(progress, count, blobs.All(b => b.StoredLength is not null) ? blobs.Sum(b => b.StoredLength!.Value) : null);
+        reporter?.Start();
 
         // Largest first, so the long layers start early and the short ones fill in around them.
         var order = Enumerable.Range(0, count).OrderByDescending(i => blobs[i].StoredLength ?? 0).ToArray();
@@ -28,7 +33,9 @@ internal static class LayerSetReader
                 return;
             try
             {
-                (layers[index], pending[index]) = LayerReader.Read(blobs[index], settings, budget);
+                var layerProgress = reporter?.ForLayer();
+                (layers[index], pending[index]) = LayerReader.Read(blobs[index], settings, budget, layerProgress);
+                layerProgress?.Done();
             }
             catch (Exception e)
             {

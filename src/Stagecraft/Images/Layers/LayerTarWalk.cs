@@ -194,9 +194,9 @@ internal sealed class LayerTarWalk
 
     private ReadOnlyMemory<byte>? KeepContent(TarEntry entry, string path)
     {
-        if (_settings.ContentWanted is not { } wanted || !wanted(path))
-            return null;
         var size = entry.Length;
+        if (_settings.ContentWanted is not { } wanted || !wanted(path, size))
+            return null;
         if (size > _settings.MaxContentBytesPerFile)
         {
             _notes.Add($"did not keep the bytes of {path}: {ByteCount.Format(size)} is over the {ByteCount.Format(_settings.MaxContentBytesPerFile)} limit for one file");

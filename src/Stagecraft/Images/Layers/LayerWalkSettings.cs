@@ -6,5 +6,5 @@ internal sealed record LayerWalkSettings(
     double MaxCompressionRatio,
     long CompressionRatioCheckAfterBytes,
     int MaxTarMetadataBytes,
-    Func<string, bool>? ContentWanted,
+    Func<string, long, bool>? ContentWanted,
     int MaxContentBytesPerFile);

@@ -11,8 +11,14 @@ public sealed record ImageReadOptions
     /// <summary>Layers read at the same time (one per worker).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Which files' bytes to keep in <see cref="LayerEntry.Content"/>, by normalised path; null keeps none.</summary>
-    public Func<string, bool>? ContentWanted { get; init; }
+    /// <summary>
+    /// Which files' bytes to keep in <see cref="LayerEntry.Content"/>, asked with the normalised path and the file's size
+    /// (so a predicate can refuse a file too large to be what it looks for); null keeps none.
+    /// </summary>
+    public Func<string, long, bool>? ContentWanted { get; init; }
+
+    /// <summary>Told how far the read has come, from the worker threads (see <see cref="ImageReadProgress"/>); null for no reports.</summary>
+    public IProgress<ImageReadProgress>? Progress { get; init; }
 
     /// <summary>Largest file whose bytes are kept; bigger wanted files are listed without content, with a note.</summary>
     public int MaxContentBytesPerFile { get; init; } = 32 << 20;

@@ -56,7 +56,7 @@ public static class ImageReader
     internal static OpenedImage Read(ImageReference reference, ResolvedImage resolved, ImageReadOptions options, List<string> notes)
     {
         using var owner = resolved.Owner;
-        var layers = LayerSetReader.ReadAll(resolved.Layers, WalkSettings(options), Limits(options), options.MaxParallelism, options.Cancellation);
+        var layers = LayerSetReader.ReadAll(resolved.Layers, WalkSettings(options), Limits(options), options.MaxParallelism, options.Cancellation, options.Progress);
         return Assemble(reference, resolved, layers, notes);
     }
 

@@ -109,7 +109,7 @@ public sealed class LayerWalkTests : IDisposable
         var tar = new LayerTar().File("etc/os-release", "ID=alpine\n").File("var/lib/big.db", big).File("bin/sh", "elf").Build();
         var options = new ImageReadOptions
         {
-            ContentWanted = path => path is "/etc/os-release" or "/var/lib/big.db",
+            ContentWanted = (path, _) => path is "/etc/os-release" or "/var/lib/big.db",
             MaxContentBytesPerFile = 4096,
         };
 
@@ -126,7 +126,7 @@ public sealed class LayerWalkTests : IDisposable
     public void Kept_bytes_stop_at_the_imageʼs_budget()
     {
         var tar = new LayerTar().File("a", new string('a', 600)).File("b", new string('b', 600)).Build();
-        var options = new ImageReadOptions { ContentWanted = _ => true, MaxContentBytes = 1000 };
+        var options = new ImageReadOptions { ContentWanted = (_, _) => true, MaxContentBytes = 1000 };
 
         var image = OneLayerImage.Open(_temp, LayerTar.Gzip(tar), tar, options);
 

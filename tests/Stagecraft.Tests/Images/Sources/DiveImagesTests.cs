@@ -94,7 +94,7 @@ public sealed class DiveImagesTests
     public void Kept_content_is_the_fileʼs_bytes()
     {
         var image = ImageReader.Open("oci-archive:" + Image("test-oci-zstd-image.tar"),
-            new ImageReadOptions { ContentWanted = path => path == "/README.md" });
+            new ImageReadOptions { ContentWanted = (path, _) => path == "/README.md" });
 
         var content = Assert.Single(image.Layers).Entries[0].Content;
         Assert.NotNull(content);

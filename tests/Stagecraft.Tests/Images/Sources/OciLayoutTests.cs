@@ -29,7 +29,7 @@ public sealed class OciLayoutTests : IDisposable
 
     private static ImageReadOptions Keep(string? platform = null) => new()
     {
-        ContentWanted = path => path == "/arch",
+        ContentWanted = (path, _) => path == "/arch",
         Platform = platform is null ? null : ImagePlatform.Parse(platform),
     };
 

@@ -1,0 +1,51 @@
+namespace Stagecraft.Images.Layers;
+
+/// <summary>
+/// Sums what the layer workers read and passes it on to the caller's <see cref="IProgress{T}"/>. Each layer counts its
+/// own bytes and hands them over about once per mebibyte, so the shared counters and the callback stay off the hot path.
+/// </summary>
+internal sealed class ReadProgress(IProgress<ImageReadProgress> sink, int layerCount, long? storedBytesTotal)
+{
+    private const int Step = 1 << 20;
+
+    private long _storedBytesRead;
+    private int _layersDone;
+
+    public void Start() => Report();
+
+    public LayerProgress ForLayer() => new(this);
+
+    private void Add(long bytes, bool layerDone)
+    {
+        if (bytes > 0)
+            Interlocked.Add(ref _storedBytesRead, bytes);
+        if (layerDone)
+            Interlocked.Increment(ref _layersDone);
+        Report();
+    }
+
+    private void Report() =>
+        sink.Report(new ImageReadProgress(Volatile.Read(ref _layersDone), layerCount, Interlocked.Read(ref _storedBytesRead), storedBytesTotal));
+
+    /// <summary>One layer's share, used by the one worker reading that layer.</summary>
+    internal sealed class LayerProgress(ReadProgress owner)
+    {
+        private long _pending;
+
+        public void Add(int bytes)
+        {
+            _pending += bytes;
+            if (_pending >= Step)
+            {
+                owner.Add(_pending, layerDone: false);
+                _pending = 0;
+            }
+        }
+
+        public void Done()
+        {
+            owner.Add(_pending, layerDone: true);
+            _pending = 0;
+        }
+    }
+}
