@@ -20,7 +20,6 @@ internal static class InspectCommand
     private const string Json = "json";
     private const int DefaultTop = 10;
     private const int DefaultWidth = 120;
-    private static readonly string[] Formats = [Tty, Json];
 
     public static Command Create(CliConsole console)
     {
@@ -35,20 +34,10 @@ internal static class InspectCommand
             if (result.GetValueOrDefault<string>() is ['-', _, ..] value)
                 result.AddError($"unknown option '{value}'");
         });
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "tty: tables and a summary for people (sizes in SI units, 1 MB = 1,000,000 bytes); " +
+        var format = FormatOption.Create(
+            "tty: tables and a summary for people (sizes in SI units, 1 MB = 1,000,000 bytes); " +
                 "json: every figure in bytes, as documented in docs/inspect-json.md.",
-            DefaultValueFactory = _ => Tty,
-            HelpName = "tty|json",
-        };
-        format.CompletionSources.Add(Formats);
-        format.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<string>();
-            if (!Formats.Contains(value))
-                result.AddError($"--format: unknown value '{value}'; expected tty or json");
-        });
+            Tty, Json);
         var platform = new Option<string?>("--platform")
         {
             Description = "For a multi-platform image: os/arch[/variant], e.g. linux/arm64 (default: this machine's, or the only one present).",

@@ -12,26 +12,15 @@ internal static class RulesCommand
 {
     private const string Tty = "tty";
     private const string Json = "json";
-    private static readonly string[] Formats = [Tty, Json];
 
     // Wide enough that titles are not wrapped when the table goes to a file or a pipe.
     private const int RedirectedWidth = 200;
 
     public static Command Create(CliConsole console)
     {
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "tty: a table; json: {\"rules\": [{id, name, title, severity, category, aliases, enabledByDefault, help}]}.",
-            DefaultValueFactory = _ => Tty,
-            HelpName = "tty|json",
-        };
-        format.CompletionSources.Add(Formats);
-        format.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<string>();
-            if (!Formats.Contains(value))
-                result.AddError($"--format: unknown value '{value}'; expected tty or json");
-        });
+        var format = FormatOption.Create(
+            "tty: a table; json: {\"rules\": [{id, name, title, severity, category, aliases, enabledByDefault, help}]}.",
+            Tty, Json);
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output." };
         var colorOption = new Option<bool>("--color") { Description = "Colour the output even when it is not a terminal." };
         var command = new Command("rules", "List every rule: id, aliases, default severity, category and title. 'stagecraft explain ID' shows one in full.")
