@@ -107,7 +107,7 @@ internal static class LintCommand
         var baseImages = new Option<string>("--base-images")
         {
             Description = "Look base images up to check their platform (InvalidBaseImagePlatform): daemon (the local Docker engine), " +
-                "registry (manifests and configs only), auto (the engine, then the registry) or none. Default: none; a lint stays offline.",
+                "registry (manifests and configs only), auto (the engine, then the registry), or none, which keeps a lint offline.",
             HelpName = "SOURCE",
             DefaultValueFactory = _ => "none",
         };
