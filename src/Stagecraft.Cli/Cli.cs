@@ -52,6 +52,7 @@ internal static class Cli
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(ParseCommand.Create(console));
+        root.Subcommands.Add(InitCommand.Create(console));
         return root;
     }
 
