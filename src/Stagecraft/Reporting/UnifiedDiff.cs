@@ -97,7 +97,7 @@ public static class UnifiedDiff
                 i++;
                 j++;
             }
-            else if (j < b.Length && (i == a.Length || lcs[i, j + 1] >= lcs[i + 1, j]))
+            else if (j < b.Length && (i == a.Length || lcs[i, j + 1] > lcs[i + 1, j]))
             {
                 edits.Add(('+', b[j].Text, i, j, b[j].NoNewline));
                 j++;

@@ -19,7 +19,7 @@ internal static partial class GoDetector
 
         (string, string)? stated = ToolchainLine().Match(goMod) is { Success: true } toolchain
             ? (toolchain.Groups[1].Value, $"{goModEvidence} toolchain")
-            : GoLine().Match(goMod) is { Success: true } go ? ("~" + go.Groups[1].Value, $"{goModEvidence} go") : null;
+            : GoLine().Match(goMod) is { Success: true } go ? (go.Groups[1].Value, $"{goModEvidence} go") : null;
         var version = Versions.Decide(Stack.Go, options.Version, stated, notes);
 
         var appInModule = Path.GetRelativePath(root, folder.FullPath).Replace('\\', '/');
@@ -32,6 +32,9 @@ internal static partial class GoDetector
         if (port is null)
             notes.Add("no port found in the source: pass --port to get EXPOSE and a HEALTHCHECK");
         var hasTests = module.SourceFiles("_test.go").Count > 0;
+        var health = port is null ? null : SourceScan.FindHealthPath(folder, sources);
+        if (port is not null && health is null)
+            notes.Add("no health route (/health, /healthz, …) found in the source: no HEALTHCHECK, as the scratch image has nothing else to probe with");
 
         return new ProjectPlan
         {
@@ -42,7 +45,7 @@ internal static partial class GoDetector
             Version = version,
             Start = options.Start is { } start ? Decided<IReadOnlyList<string>>.ByFlag(start, "--start") : new Decided<IReadOnlyList<string>>([$"/usr/local/bin/{binary}"], $"main package {main.Value}"),
             Port = port,
-            HealthPath = port is null ? null : SourceScan.FindHealthPath(folder, sources),
+            HealthPath = health,
             Test = hasTests ? new Decided<string>("go vet ./... && go test ./...", "*_test.go files") : null,
             BuildImage = new Decided<string>($"golang:{version.Value}-bookworm", "Go version, Debian"),
             RuntimeImage = options.BaseImage is { } image ? Decided<string>.ByFlag(image, "--base") : new Decided<string>(Images.Scratch, "static binary (CGO_ENABLED=0)"),

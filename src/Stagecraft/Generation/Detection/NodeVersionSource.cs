@@ -15,7 +15,7 @@ internal static class NodeVersionSource
         foreach (var file in (ReadOnlySpan<string>)[".nvmrc", ".node-version"])
         {
             if (folder.Read(file)?.Split('\n').Select(l => l.Split('#')[0].Trim()).FirstOrDefault(l => l.Length > 0) is { } line)
-                return (Normalize(line), file);
+                return Normalize(line) is var requirement && requirement != line ? (requirement, $"{file} {line}") : (line, file);
         }
         return package.EnginesNode is { Length: > 0 } engines ? (engines, "package.json engines.node") : null;
     }

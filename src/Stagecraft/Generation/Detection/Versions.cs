@@ -15,7 +15,7 @@ internal static class Versions
         if (stated is var (requirement, evidence))
         {
             if (RuntimeVersion.Resolve(stack, requirement) is { } resolved)
-                return new Decided<string>(resolved, $"{evidence} ({requirement.Trim()})");
+                return new Decided<string>(resolved, requirement.Trim() == "*" ? evidence : $"{evidence} ({requirement.Trim()})");
             if (RuntimeVersion.Unresolved(requirement) is { } line)
             {
                 notes.Add($"{evidence} asks for {line}, newer than the releases Stagecraft knows: the tag names the line, not a patch release; pass --version with a precise one");

@@ -23,7 +23,7 @@ internal static class DockerIgnoreWriter
     public static string Write(ProjectPlan plan)
     {
         var text = new StringBuilder();
-        text.Append("# Written by `stagecraft init` for a ").Append(StackNames.Display(plan.Stack.Value)).Append(" app: what the build never needs stays out of the context.\n");
+        text.Append("# Written by `stagecraft init` for a ").Append(StackNames.Display(plan.Stack.Value)).Append(" app: what the build never needs stays out of the context.\n\n");
         foreach (var line in Common)
             text.Append(line).Append('\n');
         text.Append('\n');

@@ -13,11 +13,11 @@ internal sealed class DockerfileText
         return this;
     }
 
-    /// <summary>A blank line, a comment that starts with the stage's name (as BuildKit's description check wants), and the FROM.</summary>
+    /// <summary>A blank line, a comment that starts with the stage's name and a space (BuildKit takes it as the stage's description), and the FROM.</summary>
     public DockerfileText Stage(string name, string from, string description)
     {
         Line();
-        Line($"# {name}: {description}");
+        Line($"# {name} {description}");
         return Line($"FROM {from} AS {name}");
     }
 

@@ -30,16 +30,16 @@ internal static class GoDockerfile
 
         if (plan.Test is { } test)
         {
-            text.Stage("test", "build", "runs go vet and the tests (docker build --target test .)");
+            text.Stage("test", "build", "runs go vet and the tests: docker build --target test .");
             text.Run([ModuleCache, BuildCache], test.Value.Split(" && "));
         }
 
         var probe = plan.HealthPath is null ? null : Probe.Wget(plan, "/usr/local/bin/wget");
         if (probe is not null)
-            text.Stage("healthcheck", Detection.Images.Busybox, "a static wget for the health check, as the final image has no shell or tools");
+            text.Stage("healthcheck", Detection.Images.Busybox, "provides a static wget for the health check, as the final image has no shell or tools");
 
         var scratch = plan.RuntimeImage.Value == Detection.Images.Scratch;
-        text.Stage("runtime", plan.RuntimeImage.Value, scratch ? "nothing but the binary, CA certificates and the health probe" : "the image that runs the binary");
+        text.Stage("runtime", plan.RuntimeImage.Value, scratch ? "holds nothing but the binary, CA certificates and the health probe" : "is the image that runs the binary");
         if (scratch)
             text.Line("COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/");
         if (probe is not null)

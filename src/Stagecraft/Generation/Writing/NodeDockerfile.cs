@@ -17,12 +17,12 @@ internal static class NodeDockerfile
         var build = node.BuildScript is not null;
         Header.Write(text, plan, [build && node.BuildOutput is { } o && node.Kind == NodeAppKind.Server ? $"build to {o.Value}/" : build ? "build step" : null]);
 
-        text.Stage("base", node.Kind == NodeAppKind.StaticSite ? plan.BuildImage.Value : BaseImage(plan), "the Node.js image every stage starts from");
+        text.Stage("base", node.Kind == NodeAppKind.StaticSite ? plan.BuildImage.Value : BaseImage(plan), "is the Node.js image every stage starts from");
         text.Line("WORKDIR /app");
         if (manager is PackageManagerKind.YarnBerry or PackageManagerKind.Pnpm)
             text.Run("corepack enable");
 
-        text.Stage("deps", "base", "every dependency, for the build and the tests");
+        text.Stage("deps", "base", "installs every dependency, for the build and the tests");
         CopyManifests(text, node);
         text.Run([Mount(manager)], Install(manager, node.HasLockfile, production: false));
 
@@ -36,7 +36,7 @@ internal static class NodeDockerfile
         }
         if (plan.Test is { } test)
         {
-            text.Stage("test", testFrom, "runs the tests (docker build --target test .)");
+            text.Stage("test", testFrom, "runs the tests: docker build --target test .");
             if (!build)
                 text.Line("COPY . .");
             text.Run(test.Value);
@@ -45,12 +45,12 @@ internal static class NodeDockerfile
         switch (node.Kind)
         {
             case NodeAppKind.StaticSite:
-                text.Stage("runtime", plan.RuntimeImage.Value, "nginx serving the built files");
+                text.Stage("runtime", plan.RuntimeImage.Value, "is nginx serving the built files");
                 text.Line($"COPY --from=build /app/{node.BuildOutput!.Value}/ /usr/share/nginx/html/");
                 RuntimeTail.Write(text, plan, "101:101", Probe.Wget(plan));
                 break;
             case NodeAppKind.NextStandalone:
-                text.Stage("runtime", "base", "the standalone Next.js server");
+                text.Stage("runtime", "base", "runs the standalone Next.js server");
                 text.Line($"ENV NODE_ENV=production HOSTNAME=0.0.0.0 PORT={plan.Port?.Value ?? 3000}");
                 if (Directory.Exists(Path.Combine(plan.AppDirectory, "public")))
                     text.Line("COPY --from=build /app/public ./public");
@@ -60,11 +60,11 @@ internal static class NodeDockerfile
                 RuntimeTail.Write(text, plan, User, Probe.Node(plan));
                 break;
             default:
-                text.Stage("prod-deps", "base", "production dependencies only");
+                text.Stage("prod-deps", "base", "installs the production dependencies only");
                 CopyManifests(text, node);
                 text.Run([Mount(manager)], Install(manager, node.HasLockfile, production: true));
 
-                text.Stage("runtime", "base", "the image that runs the application");
+                text.Stage("runtime", "base", "is the image that runs the application");
                 text.Line("ENV NODE_ENV=production");
                 text.Line("COPY --from=prod-deps /app/node_modules ./node_modules");
                 if (build && node.BuildOutput is { } output)

@@ -21,9 +21,9 @@ internal static class PythonDockerfile
         var runtimeBase = plan.RuntimeImage.Value;
 
         if (manager == PackageManagerKind.Uv && hasDependencies)
-            text.Stage("uv", Detection.Images.Uv, "the uv binary, copied into the build");
+            text.Stage("uv", Detection.Images.Uv, "provides the uv binary for the build");
 
-        text.Stage("base", runtimeBase, "the Python image the application runs on");
+        text.Stage("base", runtimeBase, "is the Python image the application runs on");
         text.Line("ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1");
         text.Line("WORKDIR /app");
 
@@ -32,13 +32,13 @@ internal static class PythonDockerfile
         {
             if (native.Count > 0)
             {
-                text.Stage("build", plan.BuildImage.Value, $"compilers and headers to build {string.Join(", ", native)}, and the virtual environment");
+                text.Stage("build", plan.BuildImage.Value, $"has the compilers and headers to build {string.Join(", ", native)}; it installs the dependencies into a virtual environment");
                 text.Line("ENV PYTHONDONTWRITEBYTECODE=1");
                 text.Line("WORKDIR /app");
             }
             else
             {
-                text.Stage("build", "base", "the dependencies, in a virtual environment");
+                text.Stage("build", "base", "installs the dependencies into a virtual environment");
             }
             text.Line($"ENV VIRTUAL_ENV={Venv} \\\n    PATH={Venv}/bin:$PATH");
             Install(text, plan, python, manager);
@@ -47,13 +47,13 @@ internal static class PythonDockerfile
 
         if (plan.Test is { } test)
         {
-            text.Stage("test", testFrom, "runs the tests (docker build --target test .)");
+            text.Stage("test", testFrom, "runs the tests: docker build --target test .");
             InstallDev(text, python, manager);
             text.Line("COPY . .");
             text.Run(test.Value);
         }
 
-        text.Stage("runtime", "base", "the image that runs the application");
+        text.Stage("runtime", "base", "is the image that runs the application");
         var user = "groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --no-log-init app";
         if (python.RuntimeLibraries.Count > 0)
         {
