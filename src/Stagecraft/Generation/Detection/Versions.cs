@@ -8,7 +8,8 @@ internal static class Versions
     {
         if (flag is not null)
         {
-            var version = RuntimeVersion.Resolve(stack, flag) ?? RuntimeVersion.Unresolved(flag)
+            // A flag names a release or a line; ranges and channels ("latest") belong in the project's files.
+            var version = (RuntimeVersion.Unresolved(flag) is null ? null : RuntimeVersion.Resolve(stack, flag) ?? RuntimeVersion.Unresolved(flag))
                 ?? throw new StagecraftException($"--version: '{flag}' is not a version (expected a release such as {KnownVersions.DefaultLine(stack)} or a line such as {KnownVersions.DefaultLine(stack) with { Parts = KnownVersions.LineParts(stack) }})");
             return Decided<string>.ByFlag(version, "--version");
         }
