@@ -29,6 +29,8 @@ internal static partial class NodeDetector
             notes.Add($"no lockfile: the install is not reproducible; commit the lockfile of {PackageManagerNames.Name(manager.Value)} and run init again");
         if (folder.Exists(".npmrc"))
             notes.Add(".npmrc is not copied into the build (it often holds a registry token): pass it as a build secret (RUN --mount=type=secret,id=npmrc,target=/root/.npmrc)");
+        if (manager.Value == PackageManagerKind.YarnBerry && folder.Read(".yarnrc.yml")?.Contains("node-modules", StringComparison.Ordinal) != true)
+            notes.Add("Yarn Berry: the Dockerfile copies node_modules, so set nodeLinker: node-modules in .yarnrc.yml (Plug'n'Play is not supported yet)");
         if (lockfile is null && package.HasWorkspaces)
             notes.Add("package.json declares workspaces: the Dockerfile builds this folder alone; workspace builds from the repository root are not supported yet");
 
