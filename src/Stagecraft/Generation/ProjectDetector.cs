@@ -21,8 +21,9 @@ public static class ProjectDetector
     public static ProjectPlan Detect(string directory, PlanOptions? options = null)
     {
         options ??= PlanOptions.None;
-        var folder = new ProjectFolder(Path.GetFullPath(directory));
-        var name = Path.GetFileName(folder.FullPath.TrimEnd(Path.DirectorySeparatorChar));
+        // "services/api/" and "services/api" are one folder: plans compare the app folder with the context folder.
+        var folder = new ProjectFolder(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
+        var name = Path.GetFileName(folder.FullPath);
         var stack = options.Stack ?? (options.PackageManager is { } pm ? PackageManagerNames.StackOf(pm) : null);
         if (stack is { } chosen)
         {

@@ -33,6 +33,18 @@ public sealed class InitCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(_temp.FullPath, "*.tmp"));
     }
 
+    [Theory]
+    [InlineData("./")]
+    [InlineData(".")]
+    public void A_trailing_slash_names_the_same_folder(string folder)
+    {
+        GoService();
+
+        var result = Init(folder);
+
+        Assert.Equal("wrote Dockerfile\nwrote .dockerignore\nBuild: docker build .\n", result.OutputText);
+    }
+
     [Fact]
     public void Explain_prints_each_decision_with_its_evidence_and_writes_nothing()
     {
