@@ -1,0 +1,31 @@
+namespace Stagecraft.Generation.Writing;
+
+/// <summary>Health check commands that need nothing but what the final image already has.</summary>
+internal static class Probe
+{
+    /// <summary>Node.js asks the health URL, or without one opens a connection to the port.</summary>
+    public static IReadOnlyList<string>? Node(ProjectPlan plan)
+    {
+        if (plan.Port is not { } port)
+            return null;
+        var script = RuntimeTail.HealthUrl(plan) is { } url
+            ? $"require('http').get('{url}', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"
+            : $"require('net').connect({port.Value}, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))";
+        return ["node", "-e", script];
+    }
+
+    /// <summary>Python asks the health URL (an error status raises), or without one opens a connection to the port.</summary>
+    public static IReadOnlyList<string>? Python(ProjectPlan plan)
+    {
+        if (plan.Port is not { } port)
+            return null;
+        var script = RuntimeTail.HealthUrl(plan) is { } url
+            ? $"import urllib.request; urllib.request.urlopen('{url}', timeout=4)"
+            : $"import socket; socket.create_connection(('127.0.0.1', {port.Value}), timeout=4).close()";
+        return ["python", "-c", script];
+    }
+
+    /// <summary>wget (busybox's, in nginx's alpine image or copied into scratch) asks the health URL, or / without one.</summary>
+    public static IReadOnlyList<string>? Wget(ProjectPlan plan, string wget = "wget") =>
+        plan.Port is { } port ? [wget, "-q", "--spider", RuntimeTail.HealthUrl(plan) ?? $"http://127.0.0.1:{port.Value}/"] : null;
+}
