@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Stagecraft.Images.Policy;
+
+/// <summary>Values that flags and files write the same way.</summary>
+public static class PolicyValues
+{
+    /// <summary>A ratio from 0 to 1 (0.9); a percentage is refused so that 90 is not read as 90 times.</summary>
+    public static bool TryRatio(string text, out double ratio, out string problem)
+    {
+        problem = "";
+        if (double.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out ratio) && ratio is >= 0 and <= 1)
+            return true;
+        problem = $"'{text}' is not a ratio between 0 and 1 (0.9 means 90 %)";
+        return false;
+    }
+
+    /// <summary>Comma-separated names, trimmed, empty ones dropped: "gcc, make" is gcc and make.</summary>
+    public static List<string> Names(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
