@@ -53,6 +53,7 @@ internal static class Cli
         root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(ParseCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
         return root;
     }
 

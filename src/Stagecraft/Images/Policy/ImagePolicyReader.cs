@@ -73,7 +73,7 @@ internal sealed class ImagePolicyReader(string path) : YamlSettingsReader(path)
             PolicyRules.MaxSize => policy with { MaxSize = Size(value, key) },
             PolicyRules.MaxCompressedSize => policy with { MaxCompressedSize = Size(value, key) },
             PolicyRules.MaxLayers => policy with { MaxLayers = Count(value, key) },
-            PolicyRules.ForbidTools => policy with { ForbidTools = Names(value, key, "build tool names") },
+            PolicyRules.ForbidTools => policy with { ForbidTools = Tools(value, key) },
             PolicyRules.ForbidPackages => policy with { ForbidPackages = Names(value, key, "package names") },
             PolicyRules.RequireNonRoot => policy with { RequireNonRoot = ReadBoolean(value, key) },
             PolicyRules.RequireHealthcheck => policy with { RequireHealthcheck = ReadBoolean(value, key) },
@@ -102,6 +102,17 @@ internal sealed class ImagePolicyReader(string path) : YamlSettingsReader(path)
     {
         var text = Scalar(node, key, "a number between 0 and 1");
         return PolicyValues.TryRatio(text, out var ratio, out var problem) ? ratio : throw Error(node, $"'{key}': {problem}");
+    }
+
+    private List<string> Tools(YamlNode node, string key)
+    {
+        var tools = new List<string>();
+        foreach (var item in node is YamlScalarNode ? [(YamlScalarNode)node] : Items(node, key, "build tool names"))
+        {
+            foreach (var name in PolicyValues.Names(item.Value ?? ""))
+                tools.Add(PolicyValues.Tool(name) ?? throw Error(item, $"'{key}': {PolicyValues.UnknownTool(name)}"));
+        }
+        return tools;
     }
 
     private List<string> Names(YamlNode node, string key, string what)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stagecraft.Images.Facts.Tools;
 
 namespace Stagecraft.Images.Policy;
 
@@ -18,4 +19,18 @@ public static class PolicyValues
     /// <summary>Comma-separated names, trimmed, empty ones dropped: "gcc, make" is gcc and make.</summary>
     public static List<string> Names(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>
+    /// The tool a name stands for as <c>inspect</c> reports it (gcc-12 and gcc are gcc; dotnet-sdk), or null when the
+    /// name is not a build tool stagecraft looks for — a ban on it could never fail, so it is refused instead.
+    /// </summary>
+    public static string? Tool(string name)
+    {
+        var lower = name.Trim().ToLowerInvariant();
+        return lower == BuildToolCatalog.DotnetSdk ? lower : BuildToolCatalog.ToolOf(lower);
+    }
+
+    /// <summary>The problem with a tool name that is not one, naming it.</summary>
+    public static string UnknownTool(string name) =>
+        $"'{name}' is not a build tool stagecraft finds (compilers such as gcc, g++, cc, clang, go, rustc, javac; make, cmake, ninja, cargo, mvn, gradle; npm, yarn, pip, gem; git; dotnet-sdk)";
 }
