@@ -155,7 +155,7 @@ internal static class InspectCommand
     /// Parses the reference. Without a transport prefix the text is an image name (for the Docker engine or a registry),
     /// so an archive or layout named without one gets a hint naming the prefix instead.
     /// </summary>
-    private static ImageReference Reference(CliConsole console, string text)
+    internal static ImageReference Reference(CliConsole console, string text)
     {
         ImageReference? parsed = null;
         ImageReferenceException? error = null;

@@ -29,25 +29,15 @@ internal static class ParseCommand
             if (value is ['-', _, ..] && !File.Exists(value))
                 result.AddError($"unknown option '{value}' (for a file whose name starts with '-', write ./{value})");
         });
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = """
+        var format = FormatOption.Create(
+            """
                 What to print on standard output:
                 json: the syntax tree with positions and the stages (see docs/parse-json.md);
                 buildkit: BuildKit's parser dump, where only errors of BuildKit's line parser
                 give exit code 1, as that dump ignores BuildKit's later instruction checks;
                 source: the file written back from the tree, byte for byte.
                 """,
-            DefaultValueFactory = _ => Json,
-            HelpName = "json|buildkit|source",
-        };
-        format.CompletionSources.Add(Formats);
-        format.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<string>();
-            if (!Formats.Contains(value))
-                result.AddError($"--format: unknown value '{value}'; expected json, buildkit or source");
-        });
+            Formats);
 
         var command = new Command("parse", """
             Parse a Dockerfile and print its syntax tree and build stages. Diagnostics go

@@ -57,7 +57,7 @@ public sealed class LintConfigurationTests : IDisposable
 
         var result = CliRun.InFolder(Path.Combine(_temp.FullPath, "services", "api"), "lint");
 
-        Assert.Equal("stagecraft: ../../.stagecraft.yaml:2: unknown key 'bogus' (expected ignored, override, failure-threshold, trusted-registries, label-schema, strict-labels, disable-ignore-pragma or overrides)\n",
+        Assert.Equal("stagecraft: ../../.stagecraft.yaml:2: unknown key 'bogus' (expected ignored, override, failure-threshold, trusted-registries, label-schema, strict-labels, disable-ignore-pragma, overrides or image)\n",
             result.Error);
     }
 

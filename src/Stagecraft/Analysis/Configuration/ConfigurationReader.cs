@@ -15,8 +15,11 @@ internal sealed class ConfigurationReader(string path, IReadOnlyList<Rule> rules
     private const string Overrides = "overrides";
     private const string Paths = "paths";
 
+    // The image policy of `stagecraft check` (docs/check.md); Images.Policy.ImagePolicyReader reads and checks it.
+    private const string Image = "image";
+
     private static readonly string[] TopLevelKeys =
-        [Ignored, Override, FailureThreshold, TrustedRegistries, LabelSchema, StrictLabels, DisableIgnorePragma, Overrides];
+        [Ignored, Override, FailureThreshold, TrustedRegistries, LabelSchema, StrictLabels, DisableIgnorePragma, Overrides, Image];
 
     private static readonly string[] OverrideEntryKeys = [Paths, Ignored, Override];
 

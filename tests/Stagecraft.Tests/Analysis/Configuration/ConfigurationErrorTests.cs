@@ -8,7 +8,7 @@ public class ConfigurationErrorTests
     [Theory]
     [InlineData("ignored: [STG000]\nignore: [STG000]\n", ".stagecraft.yaml:2: unknown key 'ignore' (did you mean 'ignored'?)")]
     [InlineData("trustedRegistries: [docker.io]\n", ".stagecraft.yaml:1: unknown key 'trustedRegistries' (did you mean 'trusted-registries'?)")]
-    [InlineData("colour: true\n", ".stagecraft.yaml:1: unknown key 'colour' (expected ignored, override, failure-threshold, trusted-registries, label-schema, strict-labels, disable-ignore-pragma or overrides)")]
+    [InlineData("colour: true\n", ".stagecraft.yaml:1: unknown key 'colour' (expected ignored, override, failure-threshold, trusted-registries, label-schema, strict-labels, disable-ignore-pragma, overrides or image)")]
     [InlineData("ignored: [STG000\n", ".stagecraft.yaml:2: invalid YAML: while parsing a flow sequence, did not find expected ',' or ']'")]
     [InlineData("ignored:\n  - STG000\n failure-threshold: error\n", ".stagecraft.yaml:3: invalid YAML: while parsing a block mapping, did not find expected key")]
     [InlineData("ignored: [STG000]\nignored: [STG990]\n", ".stagecraft.yaml:2: invalid YAML: duplicate key ignored")]
