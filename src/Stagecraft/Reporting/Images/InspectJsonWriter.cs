@@ -5,6 +5,7 @@ using Stagecraft.Images;
 using Stagecraft.Images.Facts;
 using Stagecraft.Images.Inspection;
 using Stagecraft.Images.Layers;
+using Stagecraft.Images.Policy;
 
 namespace Stagecraft.Reporting.Images;
 
@@ -77,7 +78,7 @@ public static class InspectJsonWriter
                     d.Packages.Select(p => new InspectJsonPackage(p.Name, p.Version, p.Architecture, p.InstalledSize)).ToArray())).ToArray()),
             facts.BuildTools.Select(t => new InspectJsonBuildTool(t.Name, CategoryName(t.Category),
                 t.Locations.Select(l => new InspectJsonToolLocation(l.Path, l.Links, l.RealPath, l.Package, l.OnPath, l.Version)).ToArray())).ToArray(),
-            facts.Secrets.Select(s => new InspectJsonSecret(SecretKindName(s.Kind), s.Location, s.Hint, s.InTestData)).ToArray(),
+            facts.Secrets.Select(s => new InspectJsonSecret(SecretKinds.Name(s.Kind), s.Location, s.Hint, s.InTestData)).ToArray(),
             facts.Caches.Select(c => new InspectJsonCache(c.Tool, c.Location, c.Path, c.Bytes, c.Files, c.Folders)).ToArray(),
             facts.CacheBytes,
             facts.SetuidFiles.Select(f => new InspectJsonSetuidFile(f.Path, Octal(f.Mode), f.Uid, f.Gid, f.SetUid, f.SetGid, f.Package)).ToArray(),
@@ -167,19 +168,6 @@ public static class InspectJsonWriter
         _ => "estargz",
     };
 
-    internal static string SecretKindName(SecretKind kind) => kind switch
-    {
-        SecretKind.PrivateKey => "private-key",
-        SecretKind.Keystore => "keystore",
-        SecretKind.DotEnv => "dot-env",
-        SecretKind.CloudCredentials => "cloud-credentials",
-        SecretKind.RegistryCredentials => "registry-credentials",
-        SecretKind.PackageRegistryToken => "package-registry-token",
-        SecretKind.StoredPassword => "stored-password",
-        SecretKind.GitDirectory => "git-directory",
-        SecretKind.EnvironmentVariable => "environment-variable",
-        _ => "build-argument",
-    };
 
     private static string Octal(int mode) => Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0');
 }
