@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Stagecraft.Analysis;
 
@@ -12,7 +11,7 @@ public static class RuleListJson
 {
     public static void Write(IReadOnlyList<Rule> rules, Stream output)
     {
-        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = ReportJson.Writer(output))
         {
             json.WriteStartObject();
             json.WriteStartArray("rules");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Stagecraft.Analysis;
 
@@ -24,7 +23,7 @@ public sealed class GitLabReporter(FindingsReporterOptions options) : IFindingsR
 
     public void Write(LintReport report, Stream output)
     {
-        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = ReportJson.Writer(output))
         {
             json.WriteStartArray();
             foreach (var file in report.Files)

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Stagecraft.Images.Policy;
 
@@ -11,7 +10,7 @@ public static class CheckJsonWriter
 
     public static void Write(PolicyReport report, Stream output)
     {
-        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = ReportJson.Writer(output))
         {
             json.WriteStartObject();
             json.WriteNumber("version", Version);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Stagecraft.Images.Policy;
 using Stagecraft.Reporting.Findings;
@@ -14,7 +13,7 @@ public static class CheckSarifWriter
 {
     public static void Write(PolicyReport report, Stream output, string? toolVersion = null)
     {
-        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = ReportJson.Writer(output))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
