@@ -64,6 +64,6 @@ internal sealed class ImageReadProgressLine(TextWriter error) : IProgress<ImageR
         var bytes = progress.StoredBytesTotal is { } total
             ? $"{ByteSize.Format(progress.StoredBytesRead)} of {ByteSize.Format(total)}"
             : ByteSize.Format(progress.StoredBytesRead);
-        return $"reading layers {progress.LayersDone}/{progress.LayerCount} · {bytes}";
+        return progress.LayerCount > 0 ? $"reading layers {progress.LayersDone}/{progress.LayerCount} · {bytes}" : $"reading layers · {bytes}";
     }
 }

@@ -118,6 +118,7 @@ public sealed class InspectCommandTests : IDisposable
     [InlineData(3, 14, 520_000, 1_470_464L, "reading layers 3/14 · 520 kB of 1.47 MB")]
     [InlineData(1, 3, 2_000_000, null, "reading layers 1/3 · 2.00 MB")]
     [InlineData(3, 3, 2_500_000, null, "read 3 layers (2.50 MB); merging files and reading facts…")]
+    [InlineData(0, 0, 2_000_000, null, "reading layers · 2.00 MB")]
     public void The_progress_line_says_layers_and_bytes(int done, int count, long read, long? total, string text) =>
         Assert.Equal(text, Stagecraft.Cli.Reporting.ImageReadProgressLine.Text(new Stagecraft.Images.ImageReadProgress(done, count, read, total)));
 

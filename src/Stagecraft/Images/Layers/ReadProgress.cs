@@ -15,6 +15,13 @@ internal sealed class ReadProgress(IProgress<ImageReadProgress> sink, int layerC
 
     public LayerProgress ForLayer() => new(this);
 
+    /// <summary>Every layer is read, however many were counted one by one.</summary>
+    public void Finish()
+    {
+        Volatile.Write(ref _layersDone, layerCount);
+        Report();
+    }
+
     private void Add(long bytes, bool layerDone)
     {
         if (bytes > 0)
@@ -24,8 +31,9 @@ internal sealed class ReadProgress(IProgress<ImageReadProgress> sink, int layerC
         Report();
     }
 
+    // A streamed export can hold large members that are not layers; they are read as layers too, so cap the count.
     private void Report() =>
-        sink.Report(new ImageReadProgress(Volatile.Read(ref _layersDone), layerCount, Interlocked.Read(ref _storedBytesRead), storedBytesTotal));
+        sink.Report(new ImageReadProgress(Math.Min(Volatile.Read(ref _layersDone), layerCount), layerCount, Interlocked.Read(ref _storedBytesRead), storedBytesTotal));
 
     /// <summary>One layer's share, used by the one worker reading that layer.</summary>
     internal sealed class LayerProgress(ReadProgress owner)

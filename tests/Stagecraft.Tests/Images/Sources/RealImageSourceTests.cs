@@ -117,6 +117,29 @@ public sealed class RealImageSourceTests
         Assert.Equal("the engine has no image stagecraft-test/no-such-image:1", whyNot);
     }
 
+    [Fact]
+    public void Reading_from_the_engine_reports_progress_layer_by_layer()
+    {
+        var real = RealImages.Require(RealImages.GccSingle);
+        RealImages.RequireDaemon();
+        var reports = new ConcurrentQueue<ImageReadProgress>();
+
+        var image = ImageReader.Open("docker-daemon:" + real.DaemonName, ImageReadOptions.Default with { Progress = new Collect(reports) });
+
+        var layers = image.Layers.Count;
+        Assert.All(reports, r => Assert.Equal(layers, r.LayerCount));
+        Assert.Equal(0, reports.First().LayersDone);
+        Assert.Equal(layers, reports.Last().LayersDone);
+        // Bytes count the layers read as they streamed by: each distinct layer over the 64 KiB the reader keeps in memory.
+        var streamed = image.Layers.Where(l => l.CompressedSize > 64 * 1024).DistinctBy(l => l.DiffId).Sum(l => l.CompressedSize);
+        Assert.Equal(streamed, reports.Last().StoredBytesRead);
+    }
+
+    private sealed class Collect(ConcurrentQueue<ImageReadProgress> reports) : IProgress<ImageReadProgress>
+    {
+        public void Report(ImageReadProgress value) => reports.Enqueue(value);
+    }
+
     private static long SymlinkTargetBytes(ImageLayer layer) =>
         layer.Entries.Where(e => e.Kind == LayerEntryKind.Symlink).Sum(e => (long)Encoding.UTF8.GetByteCount(e.LinkTarget ?? ""));
 }

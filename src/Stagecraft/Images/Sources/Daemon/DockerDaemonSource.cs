@@ -19,17 +19,21 @@ internal static class DockerDaemonSource
         var name = EngineName(reference);
         var cancellation = options.Cancellation;
         using var client = new DockerEngineClient(endpoint, where);
-        var id = client.ImageId(name, cancellation) ?? throw NoSuchImage(where, name);
+        var inspect = client.Inspect(name, cancellation) ?? throw NoSuchImage(where, name);
+        var id = inspect.Id ?? throw new DockerEngineException(where, $"the engine's answer about {name} has no Id");
 
         var settings = ImageReader.WalkSettings(options);
         var budget = new ImageBudget(options.MaxImageBytes, options.MaxEntries, options.MaxContentBytes, cancellation);
+        // The export's tar members have no length known up front, so progress counts layers, and bytes without a total.
+        var progress = options.Progress is { } sink ? new ReadProgress(sink, inspect.RootFs?.Layers?.Length ?? 0, null) : null;
+        progress?.Start();
         StreamedArchiveStore store;
         using (var export = client.Export(name, cancellation) ?? throw NoSuchImage(where, name))
         using (cancellation.Register(static stream => ((Stream)stream!).Dispose(), export))
         {
             try
             {
-                store = ExportStreamReader.Read(export, where, settings, budget);
+                store = ExportStreamReader.Read(export, where, settings, budget, progress);
             }
             catch (Exception e) when (cancellation.IsCancellationRequested && e is not OperationCanceledException)
             {
@@ -45,6 +49,8 @@ internal static class DockerDaemonSource
         for (var index = 0; index < layers.Length; index++)
             (layers[index], pending[index]) = store.LayerAt(members[index], resolved.Layers[index], settings, budget);
         LayerSetReader.ResolveHardlinks(resolved.Layers, layers, pending);
+        // Small layers and ones the export links to an earlier copy were not counted while streaming; now all are read.
+        progress?.Finish();
 
         if (resolved.ConfigDigest.ToString() != id)
         {

@@ -17,6 +17,13 @@ internal sealed class DockerImageInspectJson
     [JsonPropertyName("Os")] public string? Os { get; set; }
     [JsonPropertyName("Architecture")] public string? Architecture { get; set; }
     [JsonPropertyName("Variant")] public string? Variant { get; set; }
+    [JsonPropertyName("RootFS")] public DockerRootFsJson? RootFs { get; set; }
+}
+
+/// <summary>The image's layer diff ids, as the engine lists them: their count is the export's layer count.</summary>
+internal sealed class DockerRootFsJson
+{
+    [JsonPropertyName("Layers")] public string[]? Layers { get; set; }
 }
 
 /// <summary>The body of an engine error response.</summary>

@@ -19,7 +19,8 @@ internal static class ExportStreamReader
     /// <summary>All kept members together; real exports keep a few KiB of JSON per layer.</summary>
     public const long DefaultMaxKeptBytes = 256L << 20;
 
-    public static StreamedArchiveStore Read(Stream export, string display, LayerWalkSettings settings, ImageBudget budget, long maxKeptBytes = DefaultMaxKeptBytes)
+    public static StreamedArchiveStore Read(
+        Stream export, string display, LayerWalkSettings settings, ImageBudget budget, ReadProgress? progress = null, long maxKeptBytes = DefaultMaxKeptBytes)
     {
         var received = new ExportProgressStream(export);
         var guard = new TarHeaderGuard(received, settings.MaxTarMetadataBytes, display);
@@ -40,7 +41,7 @@ internal static class ExportStreamReader
                 switch (entry.EntryType)
                 {
                     case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
-                        var member = ReadMember(entry, display + ": " + current, settings, budget);
+                        var member = ReadMember(entry, display + ": " + current, settings, budget, progress);
                         kept += member.Bytes?.Length ?? 0;
                         if (kept > maxKeptBytes)
                             throw new ImageLimitExceededException(display, $"the engine's export has more than {ByteCount.Format(maxKeptBytes)} of small files besides its layers (at member {current})");
@@ -73,7 +74,7 @@ internal static class ExportStreamReader
         return new StreamedArchiveStore(display, members);
     }
 
-    private static StreamedMember ReadMember(TarEntry entry, string where, LayerWalkSettings settings, ImageBudget budget)
+    private static StreamedMember ReadMember(TarEntry entry, string where, LayerWalkSettings settings, ImageBudget budget, ReadProgress? progress)
     {
         var length = entry.Length;
         var data = SniffedStream.Sniff(new ExportMemberStream(entry.DataStream ?? Stream.Null, length), 1);
@@ -87,7 +88,10 @@ internal static class ExportStreamReader
         try
         {
             var blob = new LayerBlob(0, where, () => data, length, null, null, null, null, null);
-            return new StreamedMember(length) { Layer = LayerReader.Read(blob, settings, budget) };
+            var layerProgress = progress?.ForLayer();
+            var layer = LayerReader.Read(blob, settings, budget, layerProgress);
+            layerProgress?.Done();
+            return new StreamedMember(length) { Layer = layer };
         }
         catch (ImageReadException e) when (e is not ImageLimitExceededException)
         {

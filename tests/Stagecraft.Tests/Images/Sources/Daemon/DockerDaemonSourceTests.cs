@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Stagecraft.Images;
 using Stagecraft.Images.Layers;
 using Stagecraft.Images.Sources;
 using Stagecraft.Images.Sources.Daemon;
@@ -88,6 +89,26 @@ public sealed class DockerDaemonSourceTests : IDisposable
         AssertSameImage(ImageReader.Open("docker-archive:" + path), image);
         Assert.NotNull(image.ManifestDigest);
         Assert.All(image.Layers, l => Assert.Equal("application/vnd.oci.image.layer.v1.tar", l.MediaType));
+    }
+
+    [Fact]
+    public void Progress_counts_the_layers_as_the_export_streams_by_and_ends_with_all_of_them()
+    {
+        var builder = new DockerArchiveBuilder().Legacy(["app:1"], "linux/amd64", BigLayer(), Layer("etc/app.conf", "port=80"), BigLayer());
+        var (_, bytes) = Save(builder);
+        using var engine = new FakeDockerEngine(SocketPath).Image("app:1", ConfigId(builder), bytes, layerCount: 3);
+        var reports = new List<ImageReadProgress>();
+        var options = ImageReadOptions.Default with { Progress = new Collect(reports) };
+
+        DockerDaemonSource.Open((DockerDaemonReference)ImageReference.Parse("docker-daemon:app:1"), options, endpoint: engine.Endpoint);
+
+        Assert.Equal(new ImageReadProgress(0, 3, 0, null), reports[0]);
+        Assert.All(reports, r => Assert.Equal(3, r.LayerCount));
+        // The two large layers are counted while they stream by; the small one is read from memory afterwards.
+        Assert.Contains(reports, r => r.LayersDone == 2);
+        Assert.Equal(3, reports[^1].LayersDone);
+        Assert.True(reports[^1].StoredBytesRead >= 600_000, $"read {reports[^1].StoredBytesRead} bytes");
+        Assert.Equal(reports.Select(r => r.LayersDone).Order(), reports.Select(r => r.LayersDone));
     }
 
     [Fact]
@@ -302,5 +323,10 @@ public sealed class DockerDaemonSourceTests : IDisposable
     public void Names_are_shown_and_asked_for_the_way_docker_shows_them(string text, string familiar)
     {
         Assert.Equal(familiar, DockerDaemonSource.FamiliarName(DockerImageName.Parse(text)));
+    }
+
+    private sealed class Collect(List<ImageReadProgress> reports) : IProgress<ImageReadProgress>
+    {
+        public void Report(ImageReadProgress value) => reports.Add(value);
     }
 }

@@ -45,10 +45,11 @@ internal sealed class FakeDockerEngine : IDisposable
     /// <paramref name="sendBytes"/> cuts the body short: with <paramref name="dropConnection"/> the connection closes
     /// after that many bytes of a longer announced body, otherwise a complete response carries only those bytes.
     /// </summary>
-    public FakeDockerEngine Image(string name, string id, byte[] archive, int? sendBytes = null, bool dropConnection = false)
+    /// <param name="layerCount">How many diff ids the engine lists under RootFS.Layers (none when 0).</param>
+    public FakeDockerEngine Image(string name, string id, byte[] archive, int? sendBytes = null, bool dropConnection = false, int layerCount = 0)
     {
         lock (_images)
-            _images[name] = new FakeImage(id, archive, sendBytes, dropConnection, Stall: false);
+            _images[name] = new FakeImage(id, archive, sendBytes, dropConnection, Stall: false, layerCount);
         return this;
     }
 
@@ -56,7 +57,7 @@ internal sealed class FakeDockerEngine : IDisposable
     public FakeDockerEngine StallingImage(string name, string id, byte[] archive, int sendBytes)
     {
         lock (_images)
-            _images[name] = new FakeImage(id, archive, sendBytes, DropConnection: false, Stall: true);
+            _images[name] = new FakeImage(id, archive, sendBytes, DropConnection: false, Stall: true, LayerCount: 0);
         return this;
     }
 
@@ -128,7 +129,10 @@ internal sealed class FakeDockerEngine : IDisposable
         }
         if (action == "json")
         {
-            Respond(stream, 200, new JsonObject { ["Id"] = image.Id });
+            var answer = new JsonObject { ["Id"] = image.Id };
+            if (image.LayerCount > 0)
+                answer["RootFS"] = new JsonObject { ["Type"] = "layers", ["Layers"] = new JsonArray([.. Enumerable.Range(0, image.LayerCount).Select(i => (JsonNode)$"sha256:{i:x64}")]) };
+            Respond(stream, 200, answer);
             return true;
         }
         var body = image.SendBytes is { } cut && !image.DropConnection && !image.Stall ? image.Archive[..cut] : image.Archive;
@@ -172,5 +176,5 @@ internal sealed class FakeDockerEngine : IDisposable
         return requestLine.Split(' ')[1];
     }
 
-    private sealed record FakeImage(string Id, byte[] Archive, int? SendBytes, bool DropConnection, bool Stall);
+    private sealed record FakeImage(string Id, byte[] Archive, int? SendBytes, bool DropConnection, bool Stall, int LayerCount);
 }
