@@ -233,8 +233,12 @@ internal static class LintCommand
         {
             if (destination.File is null)
             {
-                reporter.Write(report, console.Output);
-                console.Output.Flush();
+                // Reporters' writers flush every kilobyte or so; standard output is unbuffered, so gather the report first
+                // (a repository's report took 540 write calls instead of a handful).
+                // Not disposed: that would close standard output.
+                var buffered = new BufferedStream(console.Output, 1 << 16);
+                reporter.Write(report, buffered);
+                buffered.Flush();
             }
             else
             {
