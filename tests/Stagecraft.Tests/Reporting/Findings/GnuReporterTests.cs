@@ -23,6 +23,16 @@ public partial class GnuReporterTests
     }
 
     [Fact]
+    public void The_report_is_the_line_other_formats_quote_for_every_finding()
+    {
+        var report = SampleReport.Build();
+
+        var expected = string.Concat(report.Files.SelectMany(f => f.Findings.Select(x => Stagecraft.Reporting.Findings.GnuReporter.Line(x, f.Source) + "\n")));
+
+        Assert.Equal(expected, SampleReport.Render("gnu", report));
+    }
+
+    [Fact]
     public void A_clean_run_prints_nothing() => Assert.Equal("", SampleReport.Render("gnu", SampleReport.Clean()));
 
     [GeneratedRegex(@"^(?<path>.+):(?<line>[1-9][0-9]*):(?<col>[1-9][0-9]*) (?<code>STG[0-9]{3}) (?<severity>error|warning|info|style): (?<message>[^\r\n]+)$")]
