@@ -28,7 +28,7 @@ internal sealed class BuildFacts
                select (run, command.Unwrap()),
         ];
         OsPackages = [.. Commands.Select(c => SystemPackages.ReadInstall(c.Command)).Where(i => i is not null)
-            .SelectMany(i => i!.Packages.Select(p => (i.Manager, Name: SystemPackages.Name(p.Value))))];
+            .SelectMany(i => i!.Packages.Select(p => (i.Manager, Name: SystemPackages.Name(p.Value), Word: p.Value)))];
         ContextDestinations = [.. stage.Instructions.OfType<FileTransferInstructionSyntax>()
             .Where(c => c is not CopyInstructionSyntax { From: not null } && c.Destination is not null)
             .Select(c => Destination(c))
@@ -61,8 +61,8 @@ internal sealed class BuildFacts
     /// <summary>Every command of every RUN, unwrapped, in file order.</summary>
     public IReadOnlyList<(RunInstructionSyntax Run, ShellCommand Command)> Commands { get; }
 
-    /// <summary>The OS packages the stage installs, with their manager (apt, apk, rpm).</summary>
-    public IReadOnlyList<(string Manager, string Name)> OsPackages { get; }
+    /// <summary>The OS packages the stage installs, with their manager (apt, apk, rpm), bare name and the word as written (pin included).</summary>
+    public IReadOnlyList<(string Manager, string Name, string Word)> OsPackages { get; }
 
     /// <summary>Where files from the build context land (absolute): the application's folders.</summary>
     public IReadOnlyList<string> ContextDestinations { get; }

@@ -21,9 +21,12 @@ internal sealed partial class GoRecipe : StackRecipe
         StageCopy copy;
         if (verb == "install")
         {
-            // go install writes to $GOBIN or $GOPATH/bin; the golang images put /go/bin on PATH, so keep that path.
+            // go install writes to $GOBIN or $GOPATH/bin, which the golang images put on PATH and the runtime bases do
+            // not: a command naming the folder keeps it, a bare program name finds the binary in /usr/local/bin.
             var bin = facts.VariableAtBuild("GOBIN") ?? (facts.VariableAtBuild("GOPATH") ?? "/go") + "/bin";
-            copy = new StageCopy(bin + "/", bin + "/");
+            var named = facts.Stage.Instructions.Any(i => i is Syntax.CmdInstructionSyntax or Syntax.EntrypointInstructionSyntax
+                && i.ArgumentsText.Contains(bin + "/", StringComparison.Ordinal));
+            copy = new StageCopy(bin + "/", named ? bin + "/" : "/usr/local/bin/");
         }
         else if (command.GetOptionValue("-o") is { } output)
         {

@@ -52,7 +52,7 @@ public static class MultiStageRewrite
             // The runtime installs with the builder's package manager: the runtime base is of the same family.
             var manager = facts.OsPackages[0].Manager;
             if (plan.PackageManager != manager)
-                return MultiStageOutcome.Refused($"the runtime needs {string.Join(", ", packages)} from {manager}, which {plan.BaseImage} cannot install");
+                return MultiStageOutcome.Refused($"the runtime needs {string.Join(", ", packages.Select(SystemPackages.Name))} from {manager}, which {plan.BaseImage} cannot install");
         }
         if (facts.NeedsShell && !plan.HasShell)
             return MultiStageOutcome.Refused($"a shell-form command needs /bin/sh, which {plan.BaseImage} lacks");

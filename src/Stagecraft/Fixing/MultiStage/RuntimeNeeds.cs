@@ -15,26 +15,27 @@ internal static class RuntimeNeeds
 {
     private static readonly string[] AlwaysFollow = ["ca-certificates", "tzdata"];
 
-    // The Debian bookworm runtime package of common -dev packages (what a built extension or cgo binary loads). Empty:
-    // the library is in every Debian base already, or the headers have no library.
+    // The Debian bookworm runtime package of common -dev packages (what a built extension or cgo binary loads), with the
+    // upstream version of bookworm's package as its pin, used when the -dev package was pinned too. Empty: the library
+    // is in every Debian base already, or the headers have no library.
     private static readonly Dictionary<string, string[]> RuntimeOfHeaders = new(StringComparer.Ordinal)
     {
-        ["libpq-dev"] = ["libpq5"],
-        ["default-libmysqlclient-dev"] = ["libmariadb3"],
-        ["libmariadb-dev"] = ["libmariadb3"],
-        ["libmariadb-dev-compat"] = ["libmariadb3"],
-        ["libffi-dev"] = ["libffi8"],
-        ["libssl-dev"] = ["libssl3"],
-        ["libxml2-dev"] = ["libxml2"],
-        ["libxslt1-dev"] = ["libxslt1.1"],
-        ["libjpeg-dev"] = ["libjpeg62-turbo"],
-        ["libjpeg62-turbo-dev"] = ["libjpeg62-turbo"],
-        ["libpng-dev"] = ["libpng16-16"],
-        ["libsqlite3-dev"] = ["libsqlite3-0"],
-        ["libyaml-dev"] = ["libyaml-0-2"],
-        ["libcurl4-openssl-dev"] = ["libcurl4"],
-        ["libldap2-dev"] = ["libldap-2.5-0"],
-        ["libsasl2-dev"] = ["libsasl2-2"],
+        ["libpq-dev"] = ["libpq5=15.*"],
+        ["default-libmysqlclient-dev"] = ["libmariadb3=1:10.11.*"],
+        ["libmariadb-dev"] = ["libmariadb3=1:10.11.*"],
+        ["libmariadb-dev-compat"] = ["libmariadb3=1:10.11.*"],
+        ["libffi-dev"] = ["libffi8=3.4.*"],
+        ["libssl-dev"] = ["libssl3=3.0.*"],
+        ["libxml2-dev"] = ["libxml2=2.9.*"],
+        ["libxslt1-dev"] = ["libxslt1.1=1.1.*"],
+        ["libjpeg-dev"] = ["libjpeg62-turbo=1:2.1.*"],
+        ["libjpeg62-turbo-dev"] = ["libjpeg62-turbo=1:2.1.*"],
+        ["libpng-dev"] = ["libpng16-16=1.6.*"],
+        ["libsqlite3-dev"] = ["libsqlite3-0=3.40.*"],
+        ["libyaml-dev"] = ["libyaml-0-2=0.2.*"],
+        ["libcurl4-openssl-dev"] = ["libcurl4=7.88.*"],
+        ["libldap2-dev"] = ["libldap-2.5-0=2.5.*"],
+        ["libsasl2-dev"] = ["libsasl2-2=2.1.*"],
         ["zlib1g-dev"] = [],
         ["libc6-dev"] = [],
         ["libc-dev"] = [],
@@ -49,20 +50,25 @@ internal static class RuntimeNeeds
         package.EndsWith("-dev", StringComparison.Ordinal) && !(RuntimeOfHeaders.TryGetValue(package, out var runtime) && runtime.Length == 0);
 
     /// <summary>The Debian -dev packages the stage installs whose runtime library the table above does not know.</summary>
-    public static IReadOnlyList<string> UnknownHeaders(IReadOnlyList<(string Manager, string Name)> installed) =>
+    public static IReadOnlyList<string> UnknownHeaders(IReadOnlyList<(string Manager, string Name, string Word)> installed) =>
         [.. installed.Where(p => p.Manager == "apt" && p.Name.EndsWith("-dev", StringComparison.Ordinal) && !RuntimeOfHeaders.ContainsKey(p.Name)).Select(p => p.Name).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// The runtime package of headers: Debian's from the table; Alpine splits a library's headers into <c>NAME-dev</c>
     /// from the same source, so the library is NAME (openssl-dev → openssl, zlib-dev → zlib).
     /// </summary>
-    private static IEnumerable<string> RuntimeOf((string Manager, string Name) package) => package.Manager switch
+    private static IEnumerable<string> RuntimeOf((string Manager, string Name, string Word) package)
     {
-        "apt" => RuntimeOfHeaders.GetValueOrDefault(package.Name) ?? [],
-        "apk" when package.Name.EndsWith("-dev", StringComparison.Ordinal) && package.Name is not ("musl-dev" or "libc-dev" or "linux-headers" or "python3-dev") =>
-            [package.Name[..^4]],
-        _ => [],
-    };
+        var pinned = package.Word.Length > package.Name.Length;
+        return package.Manager switch
+        {
+            "apt" => (RuntimeOfHeaders.GetValueOrDefault(package.Name) ?? []).Select(l => pinned ? l : SystemPackages.Name(l)),
+            // Alpine's subpackages share their origin's version, so the pin carries over as written.
+            "apk" when package.Name.EndsWith("-dev", StringComparison.Ordinal) && package.Name is not ("musl-dev" or "libc-dev" or "linux-headers" or "python3-dev") =>
+                [package.Name[..^4] + package.Word[package.Name.Length..]],
+            _ => [],
+        };
+    }
 
     /// <summary>True when CMD, ENTRYPOINT or HEALTHCHECK is in shell form, so the runtime image needs /bin/sh.</summary>
     public static bool NeedsShell(Stage stage) => stage.Instructions.Any(i => i switch
@@ -73,11 +79,13 @@ internal static class RuntimeNeeds
     });
 
     /// <summary>The OS packages the runtime stage installs, with the manager the builder used for them, in install order.</summary>
-    public static IReadOnlyList<string> Packages(Stage stage, IReadOnlyList<(string Manager, string Name)> installed)
+    /// <remarks>Packages keep the version pin they were installed with; a library found from headers is pinned when they were.</remarks>
+    public static IReadOnlyList<string> Packages(Stage stage, IReadOnlyList<(string Manager, string Name, string Word)> installed)
     {
         var programs = StartedPrograms(stage);
         var libraries = installed.SelectMany(RuntimeOf);
-        return [.. installed.Where(p => Follows(p.Name, programs)).Select(p => p.Name).Concat(libraries).Distinct(StringComparer.Ordinal)];
+        var words = installed.Where(p => Follows(p.Name, programs)).Select(p => p.Word).Concat(libraries).ToList();
+        return [.. words.DistinctBy(SystemPackages.Name, StringComparer.Ordinal)];
     }
 
     private static bool Follows(string package, HashSet<string> programs)
