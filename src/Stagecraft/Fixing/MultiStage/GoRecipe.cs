@@ -86,21 +86,7 @@ internal sealed partial class GoRecipe : StackRecipe
     {
         if (facts.OsPackages.Any(p => RuntimeNeeds.IsLibraryHeaders(p.Name)))
             return true;
-        if (facts.Context.Directory is not { } root)
-            return false;
-        try
-        {
-            return Directory.EnumerateFiles(root, "*.go", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 6 })
-                .Take(2000).Any(file => ImportC().IsMatch(File.ReadAllText(file)));
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return true;
-        }
+        return facts.Context.FindFiles("*.go", 2000).Any(file => facts.Context.ReadText(file) is { } source && ImportC().IsMatch(source));
     }
 
     /// <summary>Without -o, go build names the binary after the last element of the module path (for the module's root package).</summary>

@@ -103,7 +103,6 @@ public static class MultiStageRewrite
             text.Append(eol);
         text.Append(eol).Append(K("FROM")).Append(' ').Append(plan.BaseImage).Append(eol);
         var repeated = split.Repeated.Select(i => Line(tree, i.Span, eol)).ToList();
-        // An ARG the moved instructions read must be declared in the runtime stage too.
         var moved = split.Moved.Select(s => Line(tree, s, eol)).ToList();
         if (facts.FinalDirectory is { } workdir && workdir != "/")
             text.Append(K("WORKDIR")).Append(' ').Append(workdir).Append(eol);
