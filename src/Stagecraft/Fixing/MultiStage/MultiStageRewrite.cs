@@ -113,7 +113,13 @@ public static class MultiStageRewrite
         if (RuntimeUser.NeedsAccounts(facts, plan))
             text.Append(K("COPY")).Append($" --from={StageName(stage)} /etc/passwd /etc/group /etc/").Append(eol);
         foreach (var copy in plan.Copies)
-            text.Append(K("COPY")).Append($" --from={StageName(stage)} {copy.Source} {copy.Destination}").Append(eol);
+        {
+            // A path with a blank needs the JSON form; the shell form would split it.
+            var paths = copy.Source.Any(char.IsWhiteSpace) || copy.Destination.Any(char.IsWhiteSpace)
+                ? $"[\"{copy.Source}\", \"{copy.Destination}\"]"
+                : $"{copy.Source} {copy.Destination}";
+            text.Append(K("COPY")).Append($" --from={StageName(stage)} {paths}").Append(eol);
+        }
         if (split.KeptUser is { } user)
             text.Append(Line(tree, user.Span, eol));
         else if (facts.FinalUser is null && plan.UserWhenUnset is { } unprivileged)

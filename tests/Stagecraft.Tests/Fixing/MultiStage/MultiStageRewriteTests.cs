@@ -118,6 +118,16 @@ public sealed class MultiStageRewriteTests
     }
 
     [Fact]
+    public void Paths_with_blanks_are_copied_in_JSON_form()
+    {
+        const string original = "FROM golang:1.22\nWORKDIR \"/srv/my app\"\nCOPY . .\nRUN CGO_ENABLED=0 go build -o \"bin dir/app\" .\nCMD [\"./bin dir/app\"]\n";
+
+        var rewritten = RewriteThroughStg013(original, BuildContext.None);
+
+        Assert.Contains("\nCOPY --from=build [\"/srv/my app/bin dir/app\", \"/srv/my app/bin dir/app\"]\n", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Go_without_cgo_setting_gets_cgo_disabled_on_its_build_command_only()
     {
         const string original = "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go vet ./... && go build -o /bin/app .\nCMD [\"/bin/app\"]\n";
