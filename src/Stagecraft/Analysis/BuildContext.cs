@@ -40,6 +40,29 @@ public sealed record BuildContext(string? Directory, string? DockerfilePath)
     public bool Exists(string relativePath) =>
         Directory is not null && (File.Exists(System.IO.Path.Combine(Directory, relativePath)) || System.IO.Directory.Exists(System.IO.Path.Combine(Directory, relativePath)));
 
+    /// <summary>
+    /// Context-relative paths (with '/') of up to <paramref name="limit"/> files whose name matches
+    /// <paramref name="searchPattern"/>, in any folder; none when the context is unknown or unreadable.
+    /// </summary>
+    public IReadOnlyList<string> FindFiles(string searchPattern, int limit)
+    {
+        if (Directory is null)
+            return [];
+        try
+        {
+            return [.. System.IO.Directory.EnumerateFiles(Directory, searchPattern, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Take(limit).Select(f => System.IO.Path.GetRelativePath(Directory, f).Replace('\\', '/'))];
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Reads a small context file (a manifest, .dockerignore), or null when it is absent or unreadable.</summary>
     public string? ReadText(string relativePath)
     {

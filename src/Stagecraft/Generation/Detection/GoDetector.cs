@@ -106,6 +106,9 @@ internal static partial class GoDetector
     [GeneratedRegex(@"(?m)^toolchain\s+go(\d+\.\d+\.\d+)\s*$")]
     private static partial Regex ToolchainLine();
 
+    /// <summary>The module path a go.mod declares, or null (also used by the multi-stage rewrite to name a binary).</summary>
+    public static string? ModulePathOf(string goMod) => ModulePath().Match(goMod) is { Success: true } m ? m.Groups[1].Value : null;
+
     [GeneratedRegex(@"(?m)^module\s+(\S+)")]
     private static partial Regex ModulePath();
 

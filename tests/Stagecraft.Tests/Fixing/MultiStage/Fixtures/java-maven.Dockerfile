@@ -1,0 +1,9 @@
+# expect-runtime: eclipse-temurin:21-jre
+FROM maven:3.9-eclipse-temurin-21
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B dependency:go-offline
+COPY src ./src
+RUN mvn -B package -DskipTests
+EXPOSE 8080
+ENTRYPOINT ["sh", "-c", "java -jar target/*.jar"]

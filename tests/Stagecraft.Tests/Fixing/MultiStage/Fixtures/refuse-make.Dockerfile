@@ -1,0 +1,6 @@
+# expect-refusal: no runtime is known for `make`
+FROM gcc:13
+WORKDIR /src
+COPY . .
+RUN make
+CMD ["./server"]

@@ -1,0 +1,5 @@
+# expect-refusal: 2 stages already
+FROM golang:1.22 AS build
+RUN go build -o /app .
+FROM scratch
+COPY --from=build /app /app
