@@ -179,7 +179,8 @@ internal static partial class JavaDetector
         var prefix = module is null ? "" : module + "/";
 
         var manifests = new List<string>();
-        foreach (var file in (string[])["settings.gradle.kts", "settings.gradle", "build.gradle.kts", "build.gradle", "gradle.properties", "gradlew", "gradle"])
+        // buildSrc holds build logic the build files need before any dependency can be resolved.
+        foreach (var file in (string[])["settings.gradle.kts", "settings.gradle", "build.gradle.kts", "build.gradle", "gradle.properties", "gradlew", "gradle", "buildSrc"])
         {
             if (rootFolder.Exists(file) || rootFolder.FolderExists(file))
                 manifests.Add(file);
@@ -222,7 +223,7 @@ internal static partial class JavaDetector
         return null;
     }
 
-    [GeneratedRegex(@"(?m)^\s*include\s*\(?([^\n]*)")]
+    [GeneratedRegex(@"(?m)^\s*include\b\s*\(?([^\n]*)")]
     private static partial Regex Include();
 
     [GeneratedRegex(@"[""']([^""']+)[""']")]

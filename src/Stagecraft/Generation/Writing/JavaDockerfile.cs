@@ -28,8 +28,8 @@ internal static class JavaDockerfile
         if (!maven)
             text.Line("ENV GRADLE_USER_HOME=/root/.gradle");
         text.Line("WORKDIR /src");
-        RustDockerfile.CopyManifests(text, java.Manifests.Where(f => f is not ".mvn" and not "gradle").ToArray());
-        foreach (var folder in java.Manifests.Where(f => f is ".mvn" or "gradle"))
+        RustDockerfile.CopyManifests(text, java.Manifests.Where(f => f is not ".mvn" and not "gradle" and not "buildSrc").ToArray());
+        foreach (var folder in java.Manifests.Where(f => f is ".mvn" or "gradle" or "buildSrc"))
             text.Line($"COPY {folder} ./{folder}");
         // A multi-module Maven build cannot resolve its own modules before they are built, so only a single module goes offline first.
         if (!maven)
