@@ -135,4 +135,38 @@ public sealed class JavaDetectionTests : IDisposable
 
         Assert.StartsWith("pom.xml:4: not valid XML", error.Message);
     }
+
+    [Fact]
+    public void A_module_of_a_Maven_reactor_builds_from_the_root_with_every_module_pom()
+    {
+        var app = Project(
+            ("pom.xml", "<project><artifactId>parent</artifactId><packaging>pom</packaging><modules><module>api</module><module>core</module></modules><properties><maven.compiler.release>25</maven.compiler.release></properties></project>"),
+            ("api/pom.xml", "<project><artifactId>api</artifactId></project>"),
+            ("core/pom.xml", "<project><artifactId>core</artifactId></project>")) + "/api";
+
+        var generated = Generated.For(app);
+
+        Assert.Equal(_temp.FullPath, generated.Plan.ContextDirectory);
+        Assert.Equal(new Decided<string>("25.0.3", "pom.xml maven.compiler.release (25)"), generated.Plan.Version);
+        Assert.Equal("maven:3.9.11-eclipse-temurin-25", generated.Plan.BuildImage.Value);
+        var dockerfile = generated.Files.Dockerfile;
+        Assert.Contains("COPY pom.xml ./\nCOPY api/pom.xml api/\nCOPY core/pom.xml core/\nCOPY . .\n", dockerfile);
+        Assert.DoesNotContain("go-offline", dockerfile);
+        Assert.Contains("mvn -B package -DskipTests -pl api -am", dockerfile);
+        Assert.Contains("find api/target -maxdepth 1", dockerfile);
+        Assert.Contains(generated.Plan.Notes, n => n.StartsWith("a plain jar runs with java -jar only if", StringComparison.Ordinal));
+        generated.AssertLintsClean();
+    }
+
+    [Fact]
+    public void A_Java_line_older_than_the_table_is_named_as_older()
+    {
+        Project(("pom.xml", "<project><artifactId>old</artifactId><properties><java.version>1.8</java.version></properties></project>"));
+
+        var plan = ProjectDetector.Detect(_temp.FullPath);
+
+        Assert.Equal("8", plan.Version.Value);
+        Assert.Equal("eclipse-temurin:8-jre-noble", plan.RuntimeImage.Value);
+        Assert.Contains(plan.Notes, n => n.StartsWith("pom.xml java.version asks for 8, older than the releases Stagecraft knows", StringComparison.Ordinal));
+    }
 }

@@ -69,6 +69,8 @@ internal static partial class RustDetector
             notes.Add("no health route (/health, /healthz, …) found in the source: no HEALTHCHECK, as the final image has no shell to probe with");
         var hasTests = memberFolder.FolderExists("tests") || sources.Any(f => memberFolder.Read(f)?.Contains("#[cfg(test)]", StringComparison.Ordinal) == true);
 
+        // rust:*-alpine has gcc and musl-dev and targets musl by default (rust-lang/docker-rust stable/alpine*/Dockerfile),
+        // so cargo's output in target/release is already a static binary.
         var buildImage = musl.Value
             ? new Decided<string>($"rust:{version.Value}-alpine", "static musl binary for --base")
             : openssl
