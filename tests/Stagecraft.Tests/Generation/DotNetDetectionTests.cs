@@ -93,4 +93,14 @@ public sealed class DotNetDetectionTests : IDisposable
         Assert.EndsWith("CMD [\"/app/worker\"]\n", generated.Files.Dockerfile);
         generated.AssertLintsClean();
     }
+
+    [Fact]
+    public void A_folder_of_test_projects_only_is_an_error()
+    {
+        Project(("Shop.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Microsoft.NET.Test.Sdk\" /></ItemGroup></Project>"));
+
+        var error = Assert.Throws<NoStackDetectedException>(() => ProjectDetector.Detect(_temp.FullPath));
+
+        Assert.EndsWith(": no application project here: the project files are test projects", error.Message);
+    }
 }

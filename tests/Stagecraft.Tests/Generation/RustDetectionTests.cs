@@ -127,4 +127,28 @@ public sealed class RustDetectionTests : IDisposable
         Assert.Equal("server", plan.Rust.Package);
         Assert.Contains(plan.Notes, n => n.Contains("server/Cargo.toml, the only member with a binary", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_library_is_an_error_naming_its_manifest()
+    {
+        Project(("Cargo.toml", "[package]\nname = \"util\"\n"), ("src/lib.rs", ""));
+
+        var error = Assert.Throws<StagecraftException>(() => ProjectDetector.Detect(_temp.FullPath));
+
+        Assert.Equal("Cargo.toml: package util is a library (no src/main.rs, src/bin/ or [[bin]]): nothing to run; run init in the package that builds the program", error.Message);
+    }
+
+    [Fact]
+    public void A_program_under_src_bin_is_the_binary_and_a_minimum_newer_than_the_table_names_its_line()
+    {
+        Project(("Cargo.toml", "[package]\nname = \"suite\"\nrust-version = \"1.99\"\n"), ("src/bin/serve.rs", "fn main() {}\n"), ("src/bin/zap.rs", "fn main() {}\n"));
+
+        var plan = ProjectDetector.Detect(_temp.FullPath);
+
+        Assert.Equal(new Decided<string>("serve", "src/bin/serve.rs"), plan.Rust!.Binary);
+        Assert.Equal("1.99", plan.Version.Value);
+        Assert.Equal("rust:1.99-slim-bookworm", plan.BuildImage.Value);
+        Assert.Equal(["src/bin/serve.rs", "src/bin/zap.rs"], plan.Rust.StubSources);
+        Assert.Contains(plan.Notes, n => n.StartsWith("Cargo.toml package.rust-version asks for 1.99, newer than the releases Stagecraft knows", StringComparison.Ordinal));
+    }
 }

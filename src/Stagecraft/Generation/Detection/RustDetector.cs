@@ -36,9 +36,15 @@ internal static partial class RustDetector
         var memberText = memberFolder.Read("Cargo.toml") ?? "";
         var memberToml = TomlTables.Parse(memberText);
         var packageName = memberToml.String("package", "name") ?? Path.GetFileName(memberFolder.FullPath);
-        var binary = FirstBin().Match(memberText) is { Success: true } bin
-            ? new Decided<string>(bin.Groups[1].Value, $"{Prefix(root, memberFolder.FullPath, folder.FullPath)}Cargo.toml [[bin]] name")
-            : new Decided<string>(packageName, $"{Prefix(root, memberFolder.FullPath, folder.FullPath)}Cargo.toml package.name");
+        var at = Prefix(root, memberFolder.FullPath, folder.FullPath);
+        // Cargo's own target discovery: [[bin]] first, then src/main.rs (named after the package), then src/bin/*.rs.
+        var extraBins = memberFolder.FolderExists("src/bin")
+            ? Directory.GetFiles(Path.Combine(memberFolder.FullPath, "src/bin"), "*.rs").Order(StringComparer.Ordinal).Select(Path.GetFileNameWithoutExtension).ToArray()
+            : [];
+        var binary = FirstBin().Match(memberText) is { Success: true } bin ? new Decided<string>(bin.Groups[1].Value, $"{at}Cargo.toml [[bin]] name")
+            : memberFolder.Exists("src/main.rs") ? new Decided<string>(packageName, $"{at}Cargo.toml package.name")
+            : extraBins.Length > 0 ? new Decided<string>(extraBins[0]!, $"{at}src/bin/{extraBins[0]}.rs")
+            : throw new StagecraftException($"{at}Cargo.toml: package {packageName} is a library (no src/main.rs, src/bin/ or [[bin]]): nothing to run; run init in the package that builds the program");
         var inWorkspace = members.Count > 1 || member != ".";
 
         var version = Versions.Decide(Stack.Rust, options.Version, StatedVersion(folder, workspace, memberToml, rootToml, evidencePrefix, notes), notes);
@@ -155,10 +161,14 @@ internal static partial class RustDetector
         }
         // rust-version is the oldest toolchain the package builds with, so any newer release fits.
         if (member.String("package", "rust-version") is { } minimum)
-            return (">=" + minimum, "Cargo.toml package.rust-version");
+            return Minimum(minimum, "Cargo.toml package.rust-version");
         if (root.String("workspace.package", "rust-version") is { } shared)
-            return (">=" + shared, $"{prefix}Cargo.toml workspace.package.rust-version");
+            return Minimum(shared, $"{prefix}Cargo.toml workspace.package.rust-version");
         return null;
+
+        // A minimum newer than every known release names its own line, which is newer than the default too.
+        static (string, string) Minimum(string version, string evidence) =>
+            ReleaseVersion.Parse(version) is { } v && KnownVersions.Lines(Stack.Rust).All(k => k.ComparePrefix(v) < 0) ? (version, evidence) : (">=" + version, evidence);
     }
 
     private static (string, string)? Channel(string? channel, string evidence, List<string> notes)
@@ -193,6 +203,11 @@ internal static partial class RustDetector
             {
                 if (workspace.Exists(prefix + file))
                     stubs.Add(prefix + file);
+            }
+            if (workspace.FolderExists(prefix + "src/bin"))
+            {
+                stubs.AddRange(Directory.GetFiles(Path.Combine(workspace.FullPath, prefix + "src/bin"), "*.rs").Order(StringComparer.Ordinal)
+                    .Select(f => prefix + "src/bin/" + Path.GetFileName(f)));
             }
             foreach (Match path in TargetPath().Matches(workspace.Read(prefix + "Cargo.toml") ?? ""))
             {
