@@ -12,6 +12,9 @@ internal static class DotNetDetector
     // Files restore reads besides the project files; a change to them must invalidate the restore layer too.
     private static readonly string[] BuildWideFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config", "NuGet.Config", "global.json"];
 
+    // MSBuild imports these from every folder above a project, so a folder above that has one is part of the build.
+    private static readonly string[] ImportedFromAbove = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
+
     public static bool Matches(ProjectFolder folder) =>
         Directory.EnumerateFiles(folder.FullPath).Any(f => f.EndsWith(".csproj", StringComparison.Ordinal) || f.EndsWith(".fsproj", StringComparison.Ordinal)
             || f.EndsWith(".sln", StringComparison.Ordinal) || f.EndsWith(".slnx", StringComparison.Ordinal));
@@ -65,7 +68,7 @@ internal static class DotNetDetector
         var root = folder.FullPath;
         foreach (var project in projects)
             root = CommonRoot(root, Path.GetDirectoryName(project.FullPath)!);
-        if (Ancestors.Find(root, dir => BuildWideFiles.Take(3).Any(f => File.Exists(Path.Combine(dir, f)))) is { } buildRoot)
+        if (Ancestors.Find(root, dir => ImportedFromAbove.Any(f => File.Exists(Path.Combine(dir, f)))) is { } buildRoot)
             root = buildRoot;
         var context = new ProjectFolder(root);
         var restore = projects.Select(p => Ancestors.Relative(root, p.FullPath)).ToList();
