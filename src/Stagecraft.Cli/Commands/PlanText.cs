@@ -77,7 +77,12 @@ internal static class PlanText
         rows.Add(("start", string.Join(' ', plan.Start.Value.Select(Quote)), plan.Start.Evidence));
         rows.Add(("port", plan.Port is { } port ? port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown", plan.Port?.Evidence ?? "not found: no EXPOSE or HEALTHCHECK"));
         if (plan.Port is not null)
-            rows.Add(("health check", plan.HealthPath is { } path ? "GET " + path.Value : "connect to the port", plan.HealthPath?.Evidence ?? "no health route found in the source"));
+        {
+            // Images without a shell get a health check only when there is a route for the copied wget to ask.
+            var connects = plan.Stack.Value is Stack.Node or Stack.Python or Stack.Ruby or Stack.Php;
+            rows.Add(("health check", plan.HealthPath is { } path ? "GET " + path.Value : connects ? "connect to the port" : "none",
+                plan.HealthPath?.Evidence ?? (connects ? "no health route found in the source" : "no health route found in the source, and the image has nothing else to probe with")));
+        }
         rows.Add(("tests", plan.Test?.Value ?? "none", plan.Test?.Evidence ?? "no tests found: no test stage"));
         rows.Add(("build image", plan.BuildImage.Value, plan.BuildImage.Evidence));
         rows.Add(("runtime image", plan.RuntimeImage.Value, plan.RuntimeImage.Evidence));
@@ -89,7 +94,7 @@ internal static class PlanText
         var text = new StringBuilder();
         text.Append($"Plan for {Folder(display(plan.AppDirectory))} (nothing written; without --explain, init writes {string.Join(" and ", targets)}):\n");
         foreach (var (name, value, evidence) in rows)
-            text.Append("  ").Append(name.PadRight(width)).Append(value.PadRight(valueWidth)).Append("from ").Append(evidence).Append('\n');
+            text.Append("  ").Append(name.PadRight(width)).Append(value.Length >= valueWidth ? value + "  " : value.PadRight(valueWidth)).Append("from ").Append(evidence).Append('\n');
         if (plan.Notes.Count > 0)
         {
             text.Append("Notes:\n");

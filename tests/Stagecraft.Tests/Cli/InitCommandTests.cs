@@ -215,6 +215,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Matches(@"\n  stack +Rust +from \.\./Cargo\.toml\n", result.OutputText);
         Assert.Matches(@"\n  binary +api +from Cargo\.toml package\.name\n", result.OutputText);
         Assert.Matches(@"\n  build context +\. +from the Cargo workspace root\n", result.OutputText);
+        Assert.Matches(@"\n  health check +none +from no health route found in the source, and the image has nothing else to probe with\n", result.OutputText);
         Assert.EndsWith("Build: docker build -f api/Dockerfile .\n", result.OutputText);
     }
 
