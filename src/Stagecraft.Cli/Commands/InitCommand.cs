@@ -38,7 +38,7 @@ internal static class InitCommand
         });
         var version = new Option<string?>("--version")
         {
-            Description = "The runtime or Go version: precise (22.11.0) or a line (22, 3.12, 1.24) for its newest release Stagecraft knows.",
+            Description = "The runtime or toolchain version: precise (22.11.0) or a line (22, 3.12, 1.24, 21, 10.0) for its newest release Stagecraft knows.",
             HelpName = "VERSION",
         };
         var port = new Option<int?>("--port") { Description = "The port the application listens on (EXPOSE and HEALTHCHECK).", HelpName = "PORT" };
@@ -57,7 +57,11 @@ internal static class InitCommand
             if (result.GetValueOrDefault<string?>() is { } value && CommandWords.Split(value) is null)
                 result.AddError("--start: write the command as plain words, without shell operators, redirections or variables (wrap it in sh -c '…' if it needs a shell)");
         });
-        var baseImage = new Option<string?>("--base") { Description = "The base image of the final stage, used as given (pin a version).", HelpName = "IMAGE" };
+        var baseImage = new Option<string?>("--base")
+        {
+            Description = "The base image of the final stage, used as given (pin a version). For Rust, scratch or a static/alpine image means a musl build; for PHP, an -fpm image means PHP-FPM.",
+            HelpName = "IMAGE",
+        };
         var packageManager = new Option<string?>("--package-manager")
         {
             Description = "The package manager instead of detecting it: " + string.Join(", ", PackageManagerNames.All) + ".",
@@ -72,10 +76,12 @@ internal static class InitCommand
 
         var command = new Command("init", """
             Write a multi-stage Dockerfile and a .dockerignore for the application in DIR:
-            Node.js (npm, yarn, pnpm), Python (pip, poetry, uv, pipenv) or Go. Every choice
-            is detected from the project's files and can be set with a flag. Existing files
-            are kept unless --force. The build context is DIR, except for a Go package inside
-            a larger module, which builds from the module root (see docs/init.md).
+            Node.js (npm, yarn, pnpm), Python (pip, poetry, uv, pipenv), Go, Rust (cargo),
+            Java (Maven, Gradle), .NET, Ruby (Bundler) or PHP (Composer). Every choice is
+            detected from the project's files and can be set with a flag. Existing files are
+            kept unless --force. The build context is DIR, except for an app inside a larger
+            build (a Go module, Cargo workspace, Maven reactor, Gradle build or .NET solution
+            folder), which builds from that root (see docs/init.md).
             Exit codes: 0 done, 2 usage error, nothing detected, conflicting files, or a file
             that exists without --force.
             """)

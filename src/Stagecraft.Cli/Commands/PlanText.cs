@@ -41,22 +41,60 @@ internal static class PlanText
             rows.Add(("main package", go.MainPackage.Value, go.MainPackage.Evidence));
             rows.Add(("binary", go.Binary, "main package folder or module path"));
         }
+        if (plan.Rust is { } rust)
+        {
+            rows.Add(("binary", rust.Binary.Value, rust.Binary.Evidence));
+            rows.Add(("libc", rust.Musl.Value ? "musl (static)" : "glibc", rust.Musl.Value ? rust.Musl.Evidence : "default: distroless cc"));
+        }
+        if (plan.Java is { } java)
+        {
+            rows.Add(("packaging", java.Kind.Value switch
+            {
+                JavaAppKind.SpringBoot => "Spring Boot layered jar",
+                JavaAppKind.Application => "application plugin (installDist)",
+                _ => "jar (java -jar)",
+            }, java.Kind.Evidence));
+            if (java.Module is { } module)
+                rows.Add(("module", module, "multi-module build"));
+        }
+        if (plan.DotNet is { } dotnet)
+        {
+            rows.Add(("project", dotnet.Project.Value, dotnet.Project.Evidence));
+            rows.Add(("publish", dotnet.SelfContained.Value ? "self-contained" : "framework-dependent", dotnet.SelfContained.Evidence));
+        }
+        if (plan.Ruby is { } ruby)
+        {
+            if (ruby.BundlerVersion is { } bundler)
+                rows.Add(("bundler", bundler, "Gemfile.lock BUNDLED WITH"));
+            rows.Add(("native gems", ruby.NativeGems.Value.Count == 0 ? "none" : string.Join(", ", ruby.NativeGems.Value), ruby.NativeGems.Evidence));
+        }
+        if (plan.Php is { } php)
+        {
+            rows.Add(("server", php.Fpm.Value ? "PHP-FPM" : "Apache (mod_php)", php.Fpm.Evidence));
+            rows.Add(("document root", php.DocumentRoot.Value.Length == 0 ? "." : php.DocumentRoot.Value + "/", php.DocumentRoot.Evidence));
+            rows.Add(("extensions", php.Extensions.Value.Count == 0 ? "none" : string.Join(", ", php.Extensions.Value), php.Extensions.Evidence));
+        }
         rows.Add(("start", string.Join(' ', plan.Start.Value.Select(Quote)), plan.Start.Evidence));
         rows.Add(("port", plan.Port is { } port ? port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown", plan.Port?.Evidence ?? "not found: no EXPOSE or HEALTHCHECK"));
         if (plan.Port is not null)
-            rows.Add(("health check", plan.HealthPath is { } path ? "GET " + path.Value : "connect to the port", plan.HealthPath?.Evidence ?? "no health route found in the source"));
+        {
+            // Images without a shell get a health check only when there is a route for the copied wget to ask.
+            var connects = plan.Stack.Value is Stack.Node or Stack.Python or Stack.Ruby or Stack.Php;
+            rows.Add(("health check", plan.HealthPath is { } path ? "GET " + path.Value : connects ? "connect to the port" : "none",
+                plan.HealthPath?.Evidence ?? (connects ? "no health route found in the source" : "no health route found in the source, and the image has nothing else to probe with")));
+        }
         rows.Add(("tests", plan.Test?.Value ?? "none", plan.Test?.Evidence ?? "no tests found: no test stage"));
         rows.Add(("build image", plan.BuildImage.Value, plan.BuildImage.Evidence));
         rows.Add(("runtime image", plan.RuntimeImage.Value, plan.RuntimeImage.Evidence));
         rows.Add(("build context", display(plan.ContextDirectory) is var context && context.Length > 0 ? context : ".",
-            plan.ContextDirectory == plan.AppDirectory ? "the application's folder" : "the Go module root"));
+            plan.ContextDirectory == plan.AppDirectory ? "the application's folder" : plan.ContextReason));
 
         var width = rows.Max(r => r.Name.Length) + 2;
         var valueWidth = Math.Min(40, rows.Max(r => r.Value.Length)) + 2;
         var text = new StringBuilder();
         text.Append($"Plan for {Folder(display(plan.AppDirectory))} (nothing written; without --explain, init writes {string.Join(" and ", targets)}):\n");
         foreach (var (name, value, evidence) in rows)
-            text.Append("  ").Append(name.PadRight(width)).Append(value.PadRight(valueWidth)).Append("from ").Append(evidence).Append('\n');
+            text.Append("  ").Append(name.PadRight(width)).Append(value.Length >= valueWidth ? value + "  " : value.PadRight(valueWidth)).Append("from ").Append(evidence).Append('\n');
         if (plan.Notes.Count > 0)
         {
             text.Append("Notes:\n");

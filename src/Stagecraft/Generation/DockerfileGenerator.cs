@@ -15,7 +15,12 @@ public static class DockerfileGenerator
         {
             Stack.Node => NodeDockerfile.Write(plan),
             Stack.Python => PythonDockerfile.Write(plan),
-            _ => GoDockerfile.Write(plan),
+            Stack.Go => GoDockerfile.Write(plan),
+            Stack.Rust => RustDockerfile.Write(plan),
+            Stack.Java => JavaDockerfile.Write(plan),
+            Stack.DotNet => DotNetDockerfile.Write(plan),
+            Stack.Ruby => RubyDockerfile.Write(plan),
+            _ => PhpDockerfile.Write(plan),
         };
         return new GeneratedFiles(dockerfile, DockerIgnoreWriter.Write(plan), plan.DockerIgnoreFileName);
     }

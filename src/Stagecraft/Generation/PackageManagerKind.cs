@@ -12,12 +12,19 @@ public enum PackageManagerKind
     Uv,
     Pipenv,
     GoModules,
+    Cargo,
+    Maven,
+    Gradle,
+    NuGet,
+    Bundler,
+    Composer,
 }
 
 /// <summary>The names of package managers on the command line (<c>--package-manager</c>) and in plans.</summary>
 public static class PackageManagerNames
 {
-    public static IReadOnlyList<string> All { get; } = ["npm", "yarn", "yarn-berry", "pnpm", "pip", "poetry", "uv", "pipenv", "go"];
+    public static IReadOnlyList<string> All { get; } =
+        ["npm", "yarn", "yarn-berry", "pnpm", "pip", "poetry", "uv", "pipenv", "go", "cargo", "maven", "gradle", "dotnet", "bundler", "composer"];
 
     public static PackageManagerKind? Parse(string name) => name.ToLowerInvariant() switch
     {
@@ -30,6 +37,12 @@ public static class PackageManagerNames
         "uv" => PackageManagerKind.Uv,
         "pipenv" => PackageManagerKind.Pipenv,
         "go" or "go-modules" => PackageManagerKind.GoModules,
+        "cargo" => PackageManagerKind.Cargo,
+        "maven" or "mvn" => PackageManagerKind.Maven,
+        "gradle" => PackageManagerKind.Gradle,
+        "dotnet" or "nuget" => PackageManagerKind.NuGet,
+        "bundler" or "bundle" => PackageManagerKind.Bundler,
+        "composer" => PackageManagerKind.Composer,
         _ => null,
     };
 
@@ -43,7 +56,13 @@ public static class PackageManagerNames
         PackageManagerKind.Poetry => "poetry",
         PackageManagerKind.Uv => "uv",
         PackageManagerKind.Pipenv => "pipenv",
-        _ => "go",
+        PackageManagerKind.GoModules => "go",
+        PackageManagerKind.Cargo => "cargo",
+        PackageManagerKind.Maven => "maven",
+        PackageManagerKind.Gradle => "gradle",
+        PackageManagerKind.NuGet => "dotnet",
+        PackageManagerKind.Bundler => "bundler",
+        _ => "composer",
     };
 
     /// <summary>The stack a package manager belongs to.</summary>
@@ -51,6 +70,11 @@ public static class PackageManagerNames
     {
         PackageManagerKind.Npm or PackageManagerKind.YarnClassic or PackageManagerKind.YarnBerry or PackageManagerKind.Pnpm => Stack.Node,
         PackageManagerKind.GoModules => Stack.Go,
+        PackageManagerKind.Cargo => Stack.Rust,
+        PackageManagerKind.Maven or PackageManagerKind.Gradle => Stack.Java,
+        PackageManagerKind.NuGet => Stack.DotNet,
+        PackageManagerKind.Bundler => Stack.Ruby,
+        PackageManagerKind.Composer => Stack.Php,
         _ => Stack.Python,
     };
 

@@ -13,6 +13,11 @@ public static class ProjectDetector
         (Stack.Node, "package.json", NodeDetector.Matches, NodeDetector.Detect),
         (Stack.Python, "requirements.txt, pyproject.toml, Pipfile, uv.lock, poetry.lock, setup.py, manage.py or *.py", PythonDetector.Matches, PythonDetector.Detect),
         (Stack.Go, "go.mod", GoDetector.Matches, GoDetector.Detect),
+        (Stack.Rust, "Cargo.toml", RustDetector.Matches, RustDetector.Detect),
+        (Stack.Java, "pom.xml, build.gradle or build.gradle.kts", JavaDetector.Matches, JavaDetector.Detect),
+        (Stack.DotNet, "*.csproj, *.fsproj, *.sln or *.slnx", DotNetDetector.Matches, DotNetDetector.Detect),
+        (Stack.Ruby, "Gemfile", RubyDetector.Matches, RubyDetector.Detect),
+        (Stack.Php, "composer.json", PhpDetector.Matches, PhpDetector.Detect),
     ];
 
     /// <param name="directory">The application's folder (full path).</param>
@@ -41,6 +46,16 @@ public static class ProjectDetector
             found = [.. Detectors.Where(d => d.Stack == Stack.Python)];
         if (found.Length == 0)
             throw new NoStackDetectedException($"{name}: no supported project found: looked for {string.Join("; ", Detectors.Select(d => $"{StackNames.Display(d.Stack)}: {d.LookedFor}"))}");
+        // Rails, Laravel, Spring and ASP.NET apps often carry a package.json for their front-end assets: the server stack is the app.
+        if (found.Length == 2 && found.Any(d => d.Stack == Stack.Node) && found.First(d => d.Stack != Stack.Node).Stack is Stack.Ruby or Stack.Php or Stack.Java or Stack.DotNet)
+        {
+            var server = found.First(d => d.Stack != Stack.Node);
+            var plan = server.Detect(folder, options);
+            return plan with
+            {
+                Notes = [.. plan.Notes, $"package.json is taken for the front-end assets of the {StackNames.Display(server.Stack)} app and is not built by this Dockerfile: add its build, or pass --stack node for a Node.js app"],
+            };
+        }
         if (found.Length > 1)
             throw new AmbiguousProjectException($"{name}: found a {string.Join(" and a ", found.Select(d => StackNames.Display(d.Stack)))} project: pass --stack {string.Join(" or --stack ", found.Select(d => StackNames.All[(int)d.Stack]))}");
         return found[0].Detect(folder, options);

@@ -174,10 +174,10 @@ public sealed class InitCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "missing" }, "stagecraft: missing: no such folder")]
-    [InlineData(new[] { "--stack", "cobol" }, "stagecraft: --stack: unknown stack 'cobol'; expected node, python, go")]
+    [InlineData(new[] { "--stack", "cobol" }, "stagecraft: --stack: unknown stack 'cobol'; expected node, python, go, rust, java, dotnet, ruby, php\n")]
     [InlineData(new[] { "--port", "70000" }, "stagecraft: --port: 70000 is not a port (1-65535)")]
     [InlineData(new[] { "--start", "node a.js && node b.js" }, "stagecraft: --start: write the command as plain words")]
-    [InlineData(new[] { "--package-manager", "bundler" }, "stagecraft: --package-manager: unknown package manager 'bundler'")]
+    [InlineData(new[] { "--package-manager", "ant" }, "stagecraft: --package-manager: unknown package manager 'ant'; expected npm, yarn, yarn-berry, pnpm, pip, poetry, uv, pipenv, go, cargo, maven, gradle, dotnet, bundler, composer\n")]
     [InlineData(new[] { "--version", "latest" }, "stagecraft: --version: 'latest' is not a version")]
     [InlineData(new[] { "--explain", "--dry-run" }, "stagecraft: --explain and --dry-run cannot be used together")]
     public void Bad_input_exits_2_with_one_line(string[] args, string error)
@@ -199,5 +199,46 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         foreach (var option in new[] { "--explain", "--dry-run", "--force", "--stack", "--version", "--port", "--start", "--base", "--package-manager", "DIR" })
             Assert.Contains(option, result.OutputText);
+    }
+
+    [Fact]
+    public void Explain_names_the_workspace_root_as_the_context_of_a_Cargo_member()
+    {
+        _temp.Write("Cargo.toml", "[workspace]\nmembers = [\"api\"]\n");
+        _temp.Write("Cargo.lock", "");
+        _temp.Write("api/Cargo.toml", "[package]\nname = \"api\"\n");
+        _temp.Write("api/src/main.rs", "fn main() { serve(\"0.0.0.0:8080\"); }\n");
+
+        var result = Init("api", "--explain");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"\n  stack +Rust +from \.\./Cargo\.toml\n", result.OutputText);
+        Assert.Matches(@"\n  binary +api +from Cargo\.toml package\.name\n", result.OutputText);
+        Assert.Matches(@"\n  build context +\. +from the Cargo workspace root\n", result.OutputText);
+        Assert.Matches(@"\n  health check +none +from no health route found in the source, and the image has nothing else to probe with\n", result.OutputText);
+        Assert.EndsWith("Build: docker build -f api/Dockerfile .\n", result.OutputText);
+    }
+
+    [Fact]
+    public void The_stack_flag_chooses_a_server_stack_and_notes_go_to_standard_error()
+    {
+        _temp.Write("Gemfile", "gem 'rails'\n");
+        _temp.Write("config/application.rb", "");
+        _temp.Write("package.json", "{}");
+
+        var result = Init("--stack", "ruby");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("# syntax=docker/dockerfile:1\n# Written by `stagecraft init` for a Ruby ", File.ReadAllText(Path.Combine(_temp.FullPath, "Dockerfile")));
+        Assert.Contains("stagecraft: note: no Gemfile.lock", result.Error);
+    }
+
+    [Fact]
+    public void Help_names_the_stacks()
+    {
+        var result = Init("--help");
+
+        foreach (var stack in new[] { "Rust (cargo)", "Java (Maven, Gradle)", ".NET", "Ruby (Bundler)", "PHP (Composer)" })
+            Assert.Contains(stack, result.OutputText);
     }
 }

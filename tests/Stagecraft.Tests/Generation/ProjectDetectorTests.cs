@@ -18,7 +18,8 @@ public sealed class ProjectDetectorTests : IDisposable
         var error = Assert.Throws<NoStackDetectedException>(() => ProjectDetector.Detect(_temp.FullPath));
 
         Assert.StartsWith($"{Path.GetFileName(_temp.FullPath)}: no supported project found: looked for Node.js: package.json; Python: requirements.txt", error.Message);
-        Assert.EndsWith("Go: go.mod", error.Message);
+        Assert.Contains("; Go: go.mod; Rust: Cargo.toml; Java: pom.xml, build.gradle or build.gradle.kts; .NET: *.csproj", error.Message);
+        Assert.EndsWith("PHP: composer.json", error.Message);
     }
 
     [Fact]

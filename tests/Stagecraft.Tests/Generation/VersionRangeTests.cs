@@ -23,6 +23,9 @@ public class VersionRangeTests
     [InlineData("==3.11.*", "3.11.13", true)]
     [InlineData("!=3.12", "3.12.1", false)]
     [InlineData(">= 18", "24.0.0", true)]
+    [InlineData("~> 3.3", "3.4.9", true)]
+    [InlineData("~> 3.3.0", "3.4.0", false)]
+    [InlineData("^8.2", "8.5.0", true)]
     public void Ranges_allow_what_npm_and_pip_allow(string range, string version, bool allowed)
     {
         var parsed = VersionRange.Parse(range);
@@ -41,6 +44,15 @@ public class VersionRangeTests
     [InlineData(Stack.Python, "<3.11", "3.10.18")]
     [InlineData(Stack.Go, "1.19", "1.19.13")]
     [InlineData(Stack.Go, "go1.23.4", "1.23.4")]
+    [InlineData(Stack.Rust, "1.93", "1.93.1")]
+    [InlineData(Stack.Rust, ">=1.80", "1.95.0")]
+    [InlineData(Stack.Java, "17", "17.0.15")]
+    [InlineData(Stack.Java, "25", "25.0.3")]
+    [InlineData(Stack.DotNet, "8.0", "8.0.23")]
+    [InlineData(Stack.Ruby, "~> 3.3.0", "3.3.11")]
+    [InlineData(Stack.Ruby, ">= 3.0", "3.4.9")]
+    [InlineData(Stack.Php, "^8.2", "8.4.15")]
+    [InlineData(Stack.Php, "~8.5.0", "8.5.0")]
     public void Requirements_resolve_to_a_precise_release(Stack stack, string requirement, string expected)
     {
         Assert.Equal(expected, RuntimeVersion.Resolve(stack, requirement));

@@ -21,4 +21,17 @@ internal static class Images
     public const string PoetryVersion = "2.1.3";
 
     public const string PipenvVersion = "2024.4.0";
+
+    /// <summary>glibc's C runtime without a shell or package manager: the final stage of a Rust binary linked against glibc.</summary>
+    public const string DistrolessCc = "gcr.io/distroless/cc-debian12:nonroot";
+
+    /// <summary>Maven and Gradle for projects without a wrapper (3.9.11: Maven's 2025-07 release; 9.5.1: Gradle's 2026-05 release).</summary>
+    public const string MavenVersion = "3.9.11";
+
+    public const string GradleVersion = "9.5.1";
+
+    /// <summary>Composer's image (2.9.8, 2026-05-13), which has git, unzip and the zip extension for downloads.</summary>
+    public const string Composer = "composer:2.9.8";
+
+    public const string DotNetRegistry = "mcr.microsoft.com/dotnet";
 }

@@ -103,7 +103,8 @@ internal sealed class VersionRange
         "!=" => v.ComparePrefix(bound) != 0,
         // ^1.2.3: at least that, same major; ~=3.11: at least that, same everything but the last written part.
         "^" => v.ComparePrefix(bound) >= 0 && v.Major == bound.Major,
-        "~=" => v.ComparePrefix(bound) >= 0 && v.ComparePrefix(bound with { Parts = Math.Max(1, bound.Parts - 1) }) == 0,
+        // ~> is Ruby's spelling of the same pessimistic bound.
+        "~=" or "~>" => v.ComparePrefix(bound) >= 0 && v.ComparePrefix(bound with { Parts = Math.Max(1, bound.Parts - 1) }) == 0,
         // ~1.2: at least that, same major and minor (same major when only the major is written).
         "~" => v.ComparePrefix(bound) >= 0 && v.ComparePrefix(bound with { Parts = Math.Min(bound.Parts, 2) }) == 0,
         _ => v.ComparePrefix(bound) == 0, // "", "=", "==", with or without a wildcard

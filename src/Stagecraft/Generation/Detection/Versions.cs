@@ -19,7 +19,9 @@ internal static class Versions
                 return new Decided<string>(resolved, requirement.Trim() == "*" ? evidence : $"{evidence} ({requirement.Trim()})");
             if (RuntimeVersion.Unresolved(requirement) is { } line)
             {
-                notes.Add($"{evidence} asks for {line}, newer than the releases Stagecraft knows: the tag names the line, not a patch release; pass --version with a precise one");
+                // Java 11 or .NET 6 are older than the lines the table keeps, not newer.
+                var older = ReleaseVersion.Parse(line) is { } asked && KnownVersions.Lines(stack).All(v => v.ComparePrefix(asked with { Parts = Math.Min(asked.Parts, KnownVersions.LineParts(stack)) }) > 0);
+                notes.Add($"{evidence} asks for {line}, {(older ? "older" : "newer")} than the releases Stagecraft knows: the tag names the line, not a patch release; pass --version with a precise one");
                 return new Decided<string>(line, evidence);
             }
             notes.Add($"{evidence} says '{requirement.Trim()}', which no known release satisfies: using the default; pass --version to choose");

@@ -53,6 +53,31 @@ internal static class DockerIgnoreWriter
                 foreach (var line in (string[])["bin", "**/*.test", "**/*.out", "coverage.*"])
                     yield return line;
                 break;
+            case Stack.Rust:
+                yield return "# Build output: the image compiles its own";
+                foreach (var line in (string[])["target", "*/target", "*/*/target", "**/*.rs.bk"])
+                    yield return line;
+                break;
+            case Stack.Java:
+                yield return "# Build output and tool caches: the image resolves and builds its own (the wrapper's files stay)";
+                foreach (var line in (string[])["target", "*/target", "build", "*/build", "**/.gradle", "out", ".m2", "**/*.class", "**/*.log", "**/.settings", "**/.classpath", "**/.project", "**/*.iml"])
+                    yield return line;
+                break;
+            case Stack.DotNet:
+                yield return "# Build output and local caches: the image restores and publishes its own";
+                foreach (var line in (string[])["**/bin", "**/obj", "**/TestResults", "**/*.user", ".vs", "**/appsettings.Development.json", "**/secrets.json"])
+                    yield return line;
+                break;
+            case Stack.Ruby:
+                yield return "# Installed gems, logs, temporary files and built assets: the image makes its own";
+                foreach (var line in (string[])["vendor/bundle", ".bundle", "log/*", "tmp/*", "storage/*", "public/assets", "public/packs", "node_modules", "coverage", "spec/examples.txt", "config/master.key", "config/credentials/*.key"])
+                    yield return line;
+                break;
+            case Stack.Php:
+                yield return "# Installed packages, caches and logs: the image installs its own";
+                foreach (var line in (string[])["vendor", "node_modules", "storage/logs/*", "storage/framework/cache/*", "storage/framework/sessions/*", "storage/framework/views/*", "bootstrap/cache/*.php", "var/cache", "var/log", ".phpunit.cache", ".phpunit.result.cache", "auth.json"])
+                    yield return line;
+                break;
         }
     }
 }

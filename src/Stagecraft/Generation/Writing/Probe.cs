@@ -28,4 +28,24 @@ internal static class Probe
     /// <summary>wget (busybox's, in nginx's alpine image or copied into scratch) asks the health URL, or / without one.</summary>
     public static IReadOnlyList<string>? Wget(ProjectPlan plan, string wget = "wget") =>
         plan.Port is { } port ? [wget, "-q", "--spider", RuntimeTail.HealthUrl(plan) ?? $"http://127.0.0.1:{port.Value}/"] : null;
+
+    /// <summary>Ruby asks the health URL (an error status fails), or without one opens a connection to the port.</summary>
+    public static IReadOnlyList<string>? Ruby(ProjectPlan plan)
+    {
+        if (plan.Port is not { } port)
+            return null;
+        return RuntimeTail.HealthUrl(plan) is { } url
+            ? ["ruby", "-rnet/http", "-e", $"exit Net::HTTP.get_response(URI('{url}')).is_a?(Net::HTTPSuccess)"]
+            : ["ruby", "-rsocket", "-e", $"TCPSocket.new('127.0.0.1', {port.Value}).close"];
+    }
+
+    /// <summary>PHP asks the health URL (an error status gives false), or without one opens a connection to the port (FPM's FastCGI).</summary>
+    public static IReadOnlyList<string>? Php(ProjectPlan plan)
+    {
+        if (plan.Port is not { } port)
+            return null;
+        return RuntimeTail.HealthUrl(plan) is { } url
+            ? ["php", "-r", $"exit(@file_get_contents('{url}') === false ? 1 : 0);"]
+            : ["php", "-r", $"exit(@fsockopen('127.0.0.1', {port.Value}) ? 0 : 1);"];
+    }
 }
