@@ -4,6 +4,8 @@
 # /etc/ssl/certs. Upstream also has gcc and git; Debian's Go only recommends them and they are left out (cgo-free
 # builds need neither). Tagged golang:1.19 and golang:1.19.x-bookworm by scripts/real-parts/stand-in-bases.sh.
 # extra-ca/ holds the build machine's own CA certificates (see node.Dockerfile).
+# The packages come at whatever version Debian bookworm has: a stand-in follows the archive, unpinned.
+# stagecraft global ignore=STG205
 FROM local/debian:bookworm
 ENV GOPATH=/go \
     PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin

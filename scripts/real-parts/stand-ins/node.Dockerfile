@@ -8,6 +8,8 @@
 # extra-ca/ holds the build machine's own CA certificates (a TLS-inspecting egress needs them to reach the npm
 # registry); it is empty where the machine has none. apt-clean.conf makes apt clean up after itself as in the
 # upstream Debian images.
+# The packages come at whatever version Debian bookworm has: a stand-in follows the archive, unpinned.
+# stagecraft global ignore=STG205
 FROM local/debian:bookworm AS npm
 COPY apt-clean.conf /etc/apt/apt.conf.d/docker-clean
 COPY extra-ca/ /usr/local/share/ca-certificates/

@@ -5,6 +5,8 @@
 # python:3.11.x-slim-bookworm by scripts/real-parts/stand-in-bases.sh; one image serves both.
 # Upstream ships no bytecode (*.pyc) for its standard library, and neither does the stand-in.
 # extra-ca/ holds the build machine's own CA certificates (see node.Dockerfile).
+# The packages come at whatever version Debian bookworm has: a stand-in follows the archive, unpinned.
+# stagecraft global ignore=STG205
 FROM local/debian:bookworm
 ENV LANG=C.UTF-8
 COPY apt-clean.conf /etc/apt/apt.conf.d/docker-clean
