@@ -21,6 +21,8 @@ source "$REPO_ROOT/scripts/real-parts/base-images.sh"
 source "$REPO_ROOT/scripts/real-parts/test-images.sh"
 # shellcheck source=real-parts/export.sh
 source "$REPO_ROOT/scripts/real-parts/export.sh"
+# shellcheck source=real-parts/stand-in-bases.sh
+source "$REPO_ROOT/scripts/real-parts/stand-in-bases.sh"
 
 cd "$REPO_ROOT"
 
@@ -38,7 +40,7 @@ trap 'exit 143' TERM
 # Prints why the real parts cannot be brought up without root, or nothing when they can.
 skip_reason_without_root() {
   local missing
-  missing=$(missing_packages | grep -vx -e debootstrap -e busybox-static -e docker.io | tr '\n' ' ' || true)
+  missing=$(missing_packages | grep -vx -e debootstrap -e busybox-static -e docker.io -e buildah | tr '\n' ' ' || true)
   [ -z "$missing" ] || { echo "${missing% } missing (run as root once to install them)"; return; }
   engine_answers || { echo "no Docker engine answers and only root can start one"; return; }
   image_exists "$DEBIAN_IMAGE" || [ -s "$CACHE_DIR/debian-bookworm-minbase.tar" ] ||
@@ -78,11 +80,13 @@ set_up_real_parts() {
     export_test_image "$name"
     push_to_registry "$name"
   done
+  set_up_stand_ins
   say "real parts ready in $((SECONDS - started)) s: images in $REAL_IMAGES_DIR, registry $REGISTRY"
   REAL_PARTS_READY=1
 }
 
 REAL_PARTS_READY=
+STAND_INS_READY=
 mkdir -p "$LOG_DIR"
 rm -f "$LOG_DIR"/*.log
 if [ "${STAGECRAFT_REAL_PARTS:-1}" = 0 ]; then
@@ -92,6 +96,7 @@ else
 fi
 if [ -n "$REAL_PARTS_READY" ]; then
   export STAGECRAFT_REAL_IMAGES="$REAL_IMAGES_DIR" STAGECRAFT_TEST_DAEMON=1 STAGECRAFT_TEST_REGISTRY="$REGISTRY"
+  [ -z "$STAND_INS_READY" ] || export STAGECRAFT_TEST_BUILDAH="$BUILDAH_DIR" STAGECRAFT_TEST_BUILDAH_DRIVER="$BUILDAH_DRIVER"
 fi
 
 # Not exec: the trap must still stop the engine and registry after the tests.

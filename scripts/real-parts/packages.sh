@@ -11,6 +11,7 @@ missing_packages() {
   command -v debootstrap >/dev/null 2>&1 || echo debootstrap
   static_busybox || echo busybox-static
   command -v curl >/dev/null 2>&1 || echo curl
+  command -v buildah >/dev/null 2>&1 || echo buildah
 }
 
 # Installs the missing packages without letting their maintainer scripts start services (docker.io and

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Stagecraft.Images.Sources;
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
+using Stagecraft.Tests.Cli;
+using Stagecraft.Tests.Support;
+
+namespace Stagecraft.Tests.Generation.RealBuild;
+
+/// <summary>
+/// Issue 7's proof, on the apps in examples/: the naive single-stage Dockerfile built by the engine's classic builder
+/// and the Dockerfile `stagecraft init` writes built by buildah (it uses RUN --mount), both on the stand-in base images
+/// of scripts/real-parts/stand-in-bases.sh. Both images start and answer GET /health; the generated one runs as a
+/// non-root user with no compiler and no package-manager cache (read by our own `stagecraft inspect`), its health
+/// check works with what the image has, and after one source file changes a rebuild takes every step before the
+/// source copy, dependency installs included, from buildah's cache. Sizes and build times go to
+/// artifacts/real-builds/APP.json (bench/images/init-real.json keeps a reviewed copy). Skips without the real parts.
+/// </summary>
+public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan Quick = TimeSpan.FromMinutes(2);
+
+    // Package managers whose download or install caches must stay out of a runtime image; "tmp" (a temporary folder)
+    // and "python" (bytecode) are not package-manager caches.
+    private static readonly HashSet<string> PackageManagers = ["apt", "apk", "rpm", "dnf", "yum", "pip", "npm", "yarn", "pnpm", "go", "cargo", "mvn", "gradle", "dotnet", "poetry", "uv", "pipenv", "composer", "gem", "bundler"];
+
+    // The steps that install dependencies: each must come from the cache after a source change.
+    private static readonly string[] DependencyInstalls = ["npm ci", "yarn install", "pnpm install", "pip install", "uv sync", "poetry install", "pipenv ", "go mod download"];
+
+    private readonly TempDirectory _temp = new TempDirectory().AsRepository();
+    private readonly List<string> _engineImages = [];
+    private readonly List<string> _buildahImages = [];
+    private Buildah? _buildah;
+
+    [Theory]
+    [InlineData("node-api", "18", 3000, "src/app.ts", 2)]
+    [InlineData("python-web", "3.11", 8000, "app.py", 0)]
+    [InlineData("go-service", "1.19", 8080, "main.go", 0)]
+    public void The_naive_and_the_generated_image_build_and_answer_and_the_generated_one_is_lean_and_reuses_its_dependency_layers(
+        string app, string version, int port, string sourceFile, int dependencyInstalls)
+    {
+        var buildah = _buildah = RealBuilds.Require();
+        var naiveFolder = CopyApp(app, "naive", withDockerfile: true);
+        var generatedFolder = CopyApp(app, "generated", withDockerfile: false);
+        var init = CliRun.Run("init", generatedFolder, "--version", version);
+        Assert.True(init.ExitCode == 0, init.ToString());
+        AssertBuildahCanBuild(buildah, File.ReadAllText(Path.Combine(generatedFolder, "Dockerfile")));
+
+        var naiveImage = $"stagecraft-real/{app}-naive:1";
+        _engineImages.Add(naiveImage);
+        var naive = RealBuilds.Succeed(RealBuilds.DockerClient, ["build", "-t", naiveImage, naiveFolder], BuildTimeout,
+            new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "0" });
+
+        var generatedImage = $"stagecraft-real/{app}:1";
+        var first = Build(buildah, generatedImage, generatedFolder);
+        _engineImages.Add(generatedImage);
+        buildah.Succeed(["push", "--quiet", "localhost/" + generatedImage, "docker-daemon:" + generatedImage], BuildTimeout);
+
+        AssertAnswersHealth(naiveImage, port, healthcheck: null);
+        var inspection = Inspect(generatedImage);
+        AssertLean(inspection);
+        AssertAnswersHealth(generatedImage, port, HealthcheckCommand(inspection));
+
+        var comment = Path.GetExtension(sourceFile) == ".py" ? "#" : "//";
+        File.AppendAllText(Path.Combine(generatedFolder, sourceFile), $"\n{comment} changed by RealBuildTests\n");
+        var rebuild = Build(buildah, generatedImage, generatedFolder);
+        var steps = BuildahLog.Steps(rebuild.Output);
+        AssertRebuildReusedTheLayersBeforeTheSource(steps, dependencyInstalls);
+
+        Record(app, version, naiveImage, generatedImage, naive, first, rebuild, steps);
+    }
+
+    private string CopyApp(string app, string name, bool withDockerfile)
+    {
+        var source = Path.Combine(SharedData.RepositoryRoot, "examples", app);
+        var copy = _temp.Folder(Path.Combine(name, app));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative == "Dockerfile" && !withDockerfile)
+                continue;
+            // A local npm install or build of the example would otherwise go into the naive image too.
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "node_modules" or "dist" or "__pycache__")
+                continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
+            File.Copy(file, Path.Combine(copy, relative));
+        }
+        return copy;
+    }
+
+    /// <summary>buildah 1.28 builds RUN --mount but not heredocs, and only from the stand-ins scripts/test.sh gave it.</summary>
+    private static void AssertBuildahCanBuild(Buildah buildah, string dockerfile)
+    {
+        var tree = SyntaxTree.Parse(dockerfile, "Dockerfile");
+        Assert.Empty(tree.Diagnostics);
+        var model = SemanticModel.Build(tree);
+        Assert.All(model.Stages.SelectMany(stage => stage.Instructions), instruction => Assert.Empty(instruction.Heredocs));
+        foreach (var stage in model.Stages.Where(stage => stage.Base.Kind == StageBaseKind.Image))
+        {
+            var name = DockerImageName.Parse(stage.Base.Reference).ToString();
+            Assert.True(buildah.HasImage(name),
+                $"the generated FROM {stage.Base.Reference} has no stand-in in buildah's storage ({name}): add it to stand_in_names in scripts/real-parts/stand-in-bases.sh");
+        }
+    }
+
+    private ProcessResult Build(Buildah buildah, string image, string folder)
+    {
+        _buildahImages.Add("localhost/" + image);
+        // Cache mounts live under TMPDIR: a folder of this test makes the first build's download caches cold.
+        var tmp = _temp.Folder("buildah-tmp");
+        return buildah.Succeed(["bud", "--isolation", "chroot", "--layers", "--format", "docker", "-t", "localhost/" + image, folder], BuildTimeout,
+            new Dictionary<string, string> { ["TMPDIR"] = tmp });
+    }
+
+    private static JsonElement Inspect(string image)
+    {
+        var result = CliRun.Run("inspect", "docker-daemon:" + image, "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.OutputText);
+        return json.RootElement.Clone();
+    }
+
+    private void AssertLean(JsonElement inspection)
+    {
+        var config = inspection.GetProperty("config");
+        Assert.True(config.GetProperty("runsAsRoot").ValueKind == JsonValueKind.False, "runs as root: " + config.GetProperty("userReason").GetString());
+        var tools = inspection.GetProperty("buildTools").EnumerateArray()
+            .Select(tool => $"{tool.GetProperty("name").GetString()} ({tool.GetProperty("category").GetString()})").ToArray();
+        output.WriteLine($"build tools: {(tools.Length == 0 ? "none" : string.Join(", ", tools))}");
+        Assert.DoesNotContain(tools, tool => tool.EndsWith("(compiler)", StringComparison.Ordinal));
+        var caches = inspection.GetProperty("caches").EnumerateArray()
+            .Select(cache => (Tool: cache.GetProperty("tool").GetString()!, Path: cache.GetProperty("path").GetString()!, Bytes: cache.GetProperty("bytes").GetInt64())).ToArray();
+        output.WriteLine($"caches: {(caches.Length == 0 ? "none" : string.Join(", ", caches.Select(c => $"{c.Tool} {c.Path} {c.Bytes} B")))}");
+        Assert.DoesNotContain(caches, cache => PackageManagers.Contains(cache.Tool));
+    }
+
+    /// <summary>The image's HEALTHCHECK as the arguments `docker exec` runs.</summary>
+    private static string[] HealthcheckCommand(JsonElement inspection)
+    {
+        var healthcheck = inspection.GetProperty("config").GetProperty("healthcheck");
+        Assert.True(healthcheck.ValueKind == JsonValueKind.Object, "the generated image has no HEALTHCHECK (buildah keeps it only with --format docker)");
+        var test = healthcheck.GetProperty("test").EnumerateArray().Select(part => part.GetString()!).ToArray();
+        return test[0] switch
+        {
+            "CMD" => test[1..],
+            "CMD-SHELL" => ["/bin/sh", "-c", test[1]],
+            _ => throw new InvalidOperationException("unexpected health check " + string.Join(' ', test)),
+        };
+    }
+
+    /// <summary>A container of the image answers GET /health with 200 on its published port, and its own health check command passes.</summary>
+    private void AssertAnswersHealth(string image, int port, string[]? healthcheck)
+    {
+        var docker = RealBuilds.DockerClient;
+        var container = RealBuilds.Succeed(docker, ["run", "-d", "-p", $"127.0.0.1::{port}", image], Quick).Output.Trim().Split('\n')[^1];
+        try
+        {
+            var published = RealBuilds.Succeed(docker, ["port", container, $"{port}/tcp"], Quick).Output.Trim().Split('\n')[0];
+            var address = $"http://{published}/health";
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            HttpStatusCode? status = null;
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (status is null && DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    status = http.GetAsync(address, TestContext.Current.CancellationToken).GetAwaiter().GetResult().StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    Thread.Sleep(500);
+                }
+                catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+                {
+                    Thread.Sleep(500);
+                }
+            }
+            var logs = RealBuilds.Run(docker, ["logs", container], Quick).Output;
+            Assert.True(status == HttpStatusCode.OK, $"{image}: GET {address} gave {status?.ToString() ?? "no answer in 90 s"}; container log:\n{logs}");
+            output.WriteLine($"{image}: GET /health → 200");
+            if (healthcheck is not null)
+            {
+                var probe = RealBuilds.Run(docker, ["exec", container, .. healthcheck], Quick);
+                Assert.True(probe.ExitCode == 0, $"{image}: its HEALTHCHECK ({string.Join(' ', healthcheck)}) exited {probe.ExitCode}: {probe.Output}");
+            }
+        }
+        finally
+        {
+            RealBuilds.Run(docker, ["rm", "-f", container], Quick);
+        }
+    }
+
+    /// <summary>
+    /// After one source file changed: the source copy is rebuilt (so the change was seen), every step buildah printed before
+    /// it came from the cache, and so did every dependency install (in a stage of its own, like Node.js's production
+    /// dependencies, too). COPY --from steps are left out: their cache line comes after the stage they copy from.
+    /// </summary>
+    private void AssertRebuildReusedTheLayersBeforeTheSource(IReadOnlyList<BuildStep> steps, int dependencyInstalls)
+    {
+        foreach (var step in steps)
+            output.WriteLine($"rebuild: [{step.Stage}] {(step.UsedCache ? "cache" : "built")} {step.Instruction}");
+        var sourceCopy = steps.ToList().FindIndex(step => step.Instruction == "COPY . .");
+        Assert.True(sourceCopy >= 0, "no COPY . . step in the build log");
+        Assert.False(steps[sourceCopy].UsedCache, "the changed source file did not invalidate COPY . .");
+        Assert.All(steps.Take(sourceCopy).Where(step => !step.Is("FROM") && !step.Instruction.StartsWith("COPY --from", StringComparison.Ordinal)),
+            step => Assert.True(step.UsedCache, $"[{step.Stage}] {step.Instruction} was rebuilt although it comes before the source"));
+        var installs = steps.Where(step => step.Is("RUN") && DependencyInstalls.Any(install => step.Instruction.Contains(install, StringComparison.Ordinal))).ToArray();
+        Assert.Equal(dependencyInstalls, installs.Length);
+        Assert.All(installs, step => Assert.True(step.UsedCache, $"the dependency install [{step.Stage}] {step.Instruction} was rebuilt"));
+    }
+
+    private void Record(string app, string version, string naiveImage, string generatedImage, ProcessResult naive, ProcessResult first, ProcessResult rebuild, IReadOnlyList<BuildStep> steps)
+    {
+        var naiveSize = EngineSize(naiveImage);
+        var generatedSize = EngineSize(generatedImage);
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+        var folder = Directory.CreateDirectory(Path.Combine(SharedData.RepositoryRoot, "artifacts", "real-builds")).FullName;
+        var path = Path.Combine(folder, app + ".json");
+        using (var stream = File.Create(path))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("app", "examples/" + app);
+            json.WriteString("initVersion", version);
+            json.WriteString("naiveBuilder", "classic (DOCKER_BUILDKIT=0 docker build)");
+            json.WriteString("generatedBuilder", $"buildah bud --layers ({_buildah!.Driver} storage)");
+            json.WriteNumber("naiveSizeBytes", naiveSize);
+            json.WriteNumber("generatedSizeBytes", generatedSize);
+            json.WriteNumber("sizeRatio", Math.Round((double)generatedSize / naiveSize, 3));
+            json.WriteNumber("naiveBuildSeconds", Seconds(naive.Elapsed));
+            json.WriteNumber("generatedBuildSeconds", Seconds(first.Elapsed));
+            json.WriteNumber("generatedRebuildSeconds", Seconds(rebuild.Elapsed));
+            json.WriteNumber("rebuildStepsFromCache", steps.Count(step => step.UsedCache));
+            json.WriteNumber("rebuildSteps", steps.Count(step => !step.Is("FROM")));
+            json.WriteString("loadAverage", load);
+            json.WriteEndObject();
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{app}: naive {naiveSize / 1e6:F1} MB in {naive.Elapsed.TotalSeconds:F0} s; generated {generatedSize / 1e6:F1} MB in {first.Elapsed.TotalSeconds:F0} s, rebuilt in {rebuild.Elapsed.TotalSeconds:F0} s; load {load}; {path}"));
+    }
+
+    private static double Seconds(TimeSpan elapsed) => Math.Round(elapsed.TotalSeconds, 1);
+
+    private static long EngineSize(string image) =>
+        long.Parse(RealBuilds.Succeed(RealBuilds.DockerClient, ["image", "inspect", "-f", "{{.Size}}", image], Quick).Output.Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>Removes what the test built: the engine's images (the classic builder's intermediate images go with them) and buildah's, with the cached layers no image uses any more.</summary>
+    public void Dispose()
+    {
+        foreach (var image in _engineImages)
+            RealBuilds.Run(RealBuilds.DockerClient, ["rmi", "-f", image], Quick);
+        if (_buildah is { } buildah)
+        {
+            foreach (var image in _buildahImages.Distinct())
+                buildah.Run(["rmi", "-f", image]);
+            buildah.Run(["rmi", "--prune"]);
+        }
+        _temp.Dispose();
+    }
+}
