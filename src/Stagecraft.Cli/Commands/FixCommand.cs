@@ -166,7 +166,7 @@ internal static class FixCommand
                 ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null)
                 : BuildContext.ForFile(dockerfile.FullPath, contextDirectory);
             var result = FixRunner.Run(input.Bytes, input.Path,
-                tree => Linter.Default.Lint(tree, input.Path, buildContext, fileConfiguration, BuildSettings.Default), selection);
+                tree => FixLinting.Linter.Lint(tree, input.Path, buildContext, fileConfiguration, BuildSettings.Default), selection);
             return new FilePlan(dockerfile, result);
         }
 

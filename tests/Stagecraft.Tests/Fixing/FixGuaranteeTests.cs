@@ -41,7 +41,7 @@ public class FixGuaranteeTests(ITestOutputHelper output)
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         if (SyntaxTree.Parse(bytes).HasErrors)
             return; // the STG000 fixtures: a file that does not parse is never fixed (tested in FixRunnerTests)
-        IReadOnlyList<Finding> Lint(SyntaxTree tree) => Linter.Default.Lint(tree, path, context, configuration, settings);
+        IReadOnlyList<Finding> Lint(SyntaxTree tree) => FixLinting.Linter.Lint(tree, path, context, configuration, settings);
 
         FixGuarantees.Check($"{ruleId}/{file} (safe)", bytes, Lint, FixSelection.SafeOnly);
         FixGuarantees.Check($"{ruleId}/{file} (unsafe)", bytes, Lint, Everything);
@@ -62,7 +62,7 @@ public class FixGuaranteeTests(ITestOutputHelper output)
             var bytes = File.ReadAllBytes(file);
             try
             {
-                tally.Add(FixGuarantees.Check(file, bytes, tree => Linter.Default.Lint(tree, file, BuildContext.None), selection));
+                tally.Add(FixGuarantees.Check(file, bytes, tree => FixLinting.Linter.Lint(tree, file, BuildContext.None), selection));
             }
             catch (Xunit.Sdk.XunitException e)
             {
