@@ -181,7 +181,7 @@ internal static class FixCommand
             }
         }
         var others = FileChanges.Plan(files.SelectMany(f => f.Result.FileEdits).Distinct());
-        return new RunPlan(files, others, path => Path.GetRelativePath(console.WorkingDirectory, path).Replace('\\', '/'));
+        return new RunPlan(files, others, path => Display(console.WorkingDirectory, path));
     }
 
     private static void Apply(CliConsole console, RunPlan plan)
@@ -231,6 +231,13 @@ internal static class FixCommand
             error.WriteLine($"stagecraft: {needUnsafe} more fix{(needUnsafe == 1 ? "" : "es")} with --unsafe (they may change what the build does)");
         if (needMultiStage > 0)
             error.WriteLine($"stagecraft: {needMultiStage} multi-stage rewrite{(needMultiStage == 1 ? "" : "s")} with --multi-stage");
+    }
+
+    /// <summary>A path below the working folder relative to it, any other in full.</summary>
+    private static string Display(string workingDirectory, string path)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, path);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative).Replace('\\', '/');
     }
 
     private static string Decode(byte[] bytes) => Encoding.UTF8.GetString(bytes);

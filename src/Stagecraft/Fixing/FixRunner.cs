@@ -56,8 +56,13 @@ public static class FixRunner
             findings.Count(f => f.Fix is { } fix && selection.Refusal(f.Rule, fix) == FixLeftOut.NeedsUnsafe),
             findings.Count(f => f.Fix is { } fix && selection.Refusal(f.Rule, fix) == FixLeftOut.NeedsMultiStage),
             findings.Count(f => f.Fix is null || selection.Refusal(f.Rule, f.Fix) == FixLeftOut.DisplayOnly));
-        return new FixResult(path, original, text, rounds, [.. rounds.SelectMany(r => r.Applied)], [.. rounds.SelectMany(r => r.Skipped)], left)
+        var applied = rounds.SelectMany(r => r.Applied).ToList();
+        // A fix skipped in one round and applied in a later one (after the re-lint) was only put off.
+        var skipped = rounds.SelectMany(r => r.Skipped).ToList();
+        var deferred = skipped.Where(s => applied.Any(a => a.Round > s.Round && a.RuleId == s.RuleId && a.Title == s.Title)).ToList();
+        return new FixResult(path, original, text, rounds, applied, [.. skipped.Except(deferred)], left)
         {
+            Deferred = deferred,
             StoppedEarly = stoppedEarly,
             Source = tree.Source,
             RemainingFindings = findings,
@@ -72,6 +77,9 @@ public sealed record FixLeftOver(int NeedUnsafe, int NeedMultiStage, int Without
 public sealed record FixResult(string Path, byte[] Original, byte[] Fixed, IReadOnlyList<FixRound> Rounds,
     IReadOnlyList<AppliedFix> Applied, IReadOnlyList<SkippedFix> Skipped, FixLeftOver LeftOver)
 {
+    /// <summary>Fixes skipped in a round (an overlap) and applied in a later one; <see cref="Skipped"/> holds only those never applied.</summary>
+    public IReadOnlyList<SkippedFix> Deferred { get; init; } = [];
+
     /// <summary>Set when the file does not parse: nothing was changed.</summary>
     public SyntaxDiagnostic? ParseError { get; init; }
 

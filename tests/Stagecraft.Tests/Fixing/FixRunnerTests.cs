@@ -55,8 +55,9 @@ public class FixRunnerTests
 
         Assert.Equal("FROM alpine:3@sha256:1\n", Fixed(result));
         Assert.Equal(["STG901", "STG902"], result.Applied.Select(a => a.RuleId));
-        var skipped = Assert.Single(result.Skipped);
-        Assert.Equal(("STG902", 1, "overlaps STG901's edit at 1:6"), (skipped.RuleId, skipped.Round, skipped.Reason));
+        Assert.Empty(result.Skipped); // applied in the end: put off, not skipped
+        var deferred = Assert.Single(result.Deferred);
+        Assert.Equal(("STG902", 1, "overlaps STG901's edit at 1:6"), (deferred.RuleId, deferred.Round, deferred.Reason));
     }
 
     [Fact]
@@ -125,5 +126,20 @@ public class FixRunnerTests
 
         Assert.DoesNotContain(result.Applied, a => a.RuleId == SingleStageBuild.Id.Id);
         Assert.Contains(result.RemainingFindings, f => f.Rule == SingleStageBuild.Id);
+    }
+
+    [Theory]
+    [InlineData(
+        "# syntax=docker/dockerfile:1\r\nFROM python:3.12-slim\r\n# a comment\twith a tab\r\nrun pip install \\\r\n\tflask \\\r\n\t# a comment inside the continuation\r\n\tgunicorn\r\nRUN <<EOF\r\napk add curl\r\nEOF\r\nENV A 1\r\nCMD python app.py\r\n",
+        "# syntax=docker/dockerfile:1\r\nFROM python:3.12-slim\r\n# a comment\twith a tab\r\nRUN pip install --no-cache-dir \\\r\n\tflask \\\r\n\t# a comment inside the continuation\r\n\tgunicorn\r\nRUN <<EOF\r\napk add --no-cache curl\r\nEOF\r\nENV A=1\r\nCMD [\"python\", \"app.py\"]\r\n")]
+    [InlineData(
+        "# escape=`\nFROM python:3.12-slim\nRUN pip install `\n\tflask `\n\t&& echo done\nENV B 2\nCMD python app.py\n",
+        "# escape=`\nFROM python:3.12-slim\nRUN pip install --no-cache-dir `\n\tflask `\n\t&& echo done\nENV B=2\nCMD [\"python\", \"app.py\"]\n")]
+    public void Real_fixes_keep_crlf_tabs_comments_continuations_and_heredocs_byte_for_byte(string text, string expected)
+    {
+        var result = FixRunner.Run(Encoding.UTF8.GetBytes(text), "Dockerfile", tree => FixLinting.Linter.Lint(tree, "Dockerfile"), FixSelection.SafeOnly);
+
+        Assert.Equal(expected, Fixed(result));
+        Assert.Empty(result.Skipped);
     }
 }
