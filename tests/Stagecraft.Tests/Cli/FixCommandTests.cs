@@ -195,4 +195,15 @@ public sealed class FixCommandTests : IDisposable
         Assert.Equal(0, written.ExitCode);
         Assert.Equal(Dockerfile.Replace("install -y", "install --no-install-recommends -y"), written.OutputText);
     }
+
+    [Fact]
+    public void Lint_json_lists_the_file_a_fix_creates()
+    {
+        _temp.Write("Dockerfile", "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"app.py\"]\n");
+
+        var json = CliRun.InFolder(_temp.FullPath, "lint", "--format", "json").OutputText;
+
+        Assert.Contains("\"files\":[{\"path\":", json.Replace(" ", "").Replace("\n", ""));
+        Assert.Contains("\"kind\":\"create\"", json.Replace(" ", ""));
+    }
 }
