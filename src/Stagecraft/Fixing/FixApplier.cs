@@ -6,9 +6,9 @@ namespace Stagecraft.Fixing;
 
 /// <summary>
 /// Applies the fixes of one lint of one file in a single pass. Fixes are taken in a fixed order (their first edit's
-/// start, then rule id, then title) and each is applied whole or not at all: one whose edit overlaps an edit already
-/// taken is skipped with the reason, except that an edit identical to one already taken (two findings asking for the
-/// same change) counts once. Inserts at the same offset with different text overlap, as their order would be a guess.
+/// start, then rule id, then title) and each is applied whole or not at all: one whose edit overlaps or touches an edit
+/// already taken is skipped with the reason (the runner lints again and retries it), except that an edit identical to
+/// one already taken (two findings asking for the same change) counts once.
 /// A result that no longer parses is refused fix by fix. Every byte outside the edits is copied unchanged.
 /// </summary>
 public static class FixApplier
@@ -135,19 +135,12 @@ public static class FixApplier
     }
 
     /// <summary>
-    /// Two replacements overlap when they share a byte; an insert overlaps a replacement it falls strictly inside, and
-    /// another insert at the same offset. Touching at a boundary is fine: the order there is well defined.
+    /// Edits overlap when they share a byte or merely touch: an insert at either end of a replacement, two replacements
+    /// side by side, two inserts at one offset. Touching edits are usually two rules working on the same spot (one
+    /// appends to a RUN, another joins that RUN with the next), and what one means after the other is only known by
+    /// linting again, so the later one waits a round.
     /// </summary>
-    internal static bool Overlap(TextEdit a, TextEdit b)
-    {
-        if (a.Span.IsEmpty && b.Span.IsEmpty)
-            return a.Span.Start == b.Span.Start;
-        if (a.Span.IsEmpty)
-            return a.Span.Start > b.Span.Start && a.Span.Start < b.Span.End;
-        if (b.Span.IsEmpty)
-            return b.Span.Start > a.Span.Start && b.Span.Start < a.Span.End;
-        return a.Span.Start < b.Span.End && b.Span.Start < a.Span.End;
-    }
+    internal static bool Overlap(TextEdit a, TextEdit b) => a.Span.Start <= b.Span.End && b.Span.Start <= a.Span.End;
 
     private static SkippedFix Skip(Candidate candidate, int round, string reason) =>
         new(candidate.Finding.Rule.Id, candidate.Finding.Fix!.Title, candidate.Finding.Range.Start, round, reason);

@@ -83,13 +83,17 @@ public class FixApplierTests
     }
 
     [Fact]
-    public void Different_inserts_at_one_offset_overlap_but_an_insert_at_the_edge_of_a_replacement_does_not()
+    public void Edits_that_share_a_byte_or_touch_overlap_and_edits_apart_do_not()
     {
         var at = At(Text, "curl");
+        var curl = new TextEdit(new TextSpan(at, 4), "wget");
         Assert.True(FixApplier.Overlap(TextEdit.Insert(at, "a "), TextEdit.Insert(at, "b ")));
-        Assert.False(FixApplier.Overlap(TextEdit.Insert(at, "a "), new TextEdit(new TextSpan(at, 4), "wget")));
-        Assert.False(FixApplier.Overlap(TextEdit.Insert(at + 4, " a"), new TextEdit(new TextSpan(at, 4), "wget")));
-        Assert.True(FixApplier.Overlap(TextEdit.Insert(at + 2, "a"), new TextEdit(new TextSpan(at, 4), "wget")));
+        Assert.True(FixApplier.Overlap(TextEdit.Insert(at, "a "), curl));
+        Assert.True(FixApplier.Overlap(TextEdit.Insert(at + 4, " a"), curl));
+        Assert.True(FixApplier.Overlap(TextEdit.Insert(at + 2, "a"), curl));
+        Assert.True(FixApplier.Overlap(new TextEdit(new TextSpan(at + 4, 1), ""), curl));
+        Assert.False(FixApplier.Overlap(TextEdit.Insert(at + 5, "a"), curl));
+        Assert.False(FixApplier.Overlap(TextEdit.Insert(at - 1, "a"), curl));
     }
 
     [Fact]
