@@ -92,9 +92,15 @@ internal static class FixCommand
             WriteSummary(console, plan, "would apply");
             return diff.Length > 0 ? ExitCodes.Findings : ExitCodes.Success;
         }
-        // A change that may alter the build is shown even when it is written.
+        // A change that may alter the build is shown even when it is written (on standard error when the fixed
+        // standard input goes to standard output).
         if (request.Unsafe || request.MultiStage)
-            Write(console, diff);
+        {
+            if (plan.Files.Any(f => f.Dockerfile.IsStandardInput))
+                console.Error.Write(diff);
+            else
+                Write(console, diff);
+        }
         Apply(console, plan);
         WriteSummary(console, plan, "applied");
         return ExitCodes.Success;

@@ -59,7 +59,9 @@ public static class FixRunner
         var applied = rounds.SelectMany(r => r.Applied).ToList();
         // A fix skipped in one round and applied in a later one (after the re-lint) was only put off.
         var skipped = rounds.SelectMany(r => r.Skipped).ToList();
-        var deferred = skipped.Where(s => applied.Any(a => a.Round > s.Round && a.RuleId == s.RuleId && a.Title == s.Title)).ToList();
+        // One whose finding is gone in the end was made unnecessary by the fix that won (a RUN it would join moved away).
+        var deferred = skipped.Where(s => applied.Any(a => a.Round > s.Round && a.RuleId == s.RuleId && a.Title == s.Title)
+            || !findings.Any(f => f.Rule.Id == s.RuleId && f.Fix?.Title == s.Title && selection.Applies(f))).ToList();
         return new FixResult(path, original, text, rounds, applied, [.. skipped.Except(deferred)], left)
         {
             Deferred = deferred,
@@ -77,7 +79,10 @@ public sealed record FixLeftOver(int NeedUnsafe, int NeedMultiStage, int Without
 public sealed record FixResult(string Path, byte[] Original, byte[] Fixed, IReadOnlyList<FixRound> Rounds,
     IReadOnlyList<AppliedFix> Applied, IReadOnlyList<SkippedFix> Skipped, FixLeftOver LeftOver)
 {
-    /// <summary>Fixes skipped in a round (an overlap) and applied in a later one; <see cref="Skipped"/> holds only those never applied.</summary>
+    /// <summary>
+    /// Fixes skipped in a round (an overlap) and then applied in a later one, or no longer wanted by the end (their finding
+    /// is gone); <see cref="Skipped"/> holds only those still wanted and never applied.
+    /// </summary>
     public IReadOnlyList<SkippedFix> Deferred { get; init; } = [];
 
     /// <summary>Set when the file does not parse: nothing was changed.</summary>
