@@ -56,6 +56,7 @@ internal static class Cli
         root.Subcommands.Add(InitCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(FixCommand.Create(console));
         return root;
     }
 

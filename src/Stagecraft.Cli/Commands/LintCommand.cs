@@ -114,17 +114,19 @@ internal static class LintCommand
         baseImages.AcceptOnlyFromAmong("none", "daemon", "registry", "auto");
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR and TERM=dumb do the same)." };
         var colorOption = new Option<bool>("--color") { Description = "Colour the output even when it is not a terminal (as FORCE_COLOR does)." };
+        var fix = new Option<bool>("--fix") { Description = "First write the safe fixes (as `stagecraft fix --write` does), then report what remains." };
 
         var command = new Command("lint", """
             Lint Dockerfiles. A folder is searched recursively, hidden folders included, for
             Dockerfile, dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile and Containerfile,
             skipping what .gitignore ignores, .git/ and node_modules/. Settings come from
             .stagecraft.yaml, or without one from hadolint's .hadolint.yaml and HADOLINT_*
-            variables (see docs/configuration.md). Exit codes: 0 nothing at or above the
+            variables (see docs/configuration.md). --fix writes the safe fixes first
+            (docs/fix.md). Exit codes: 0 nothing at or above the
             failure threshold, 1 findings at or above it, 2 usage, configuration or input error.
             """)
         {
-            paths, format, output, threshold, ignore, enable, target, platform, baseImages, context, config, noColor, colorOption,
+            paths, format, output, threshold, ignore, enable, target, platform, baseImages, context, config, noColor, colorOption, fix,
         };
         command.Validators.Add(result =>
         {
@@ -148,6 +150,14 @@ internal static class LintCommand
                 parse.GetValue(context),
                 parse.GetValue(config),
                 color);
+            if (parse.GetValue(fix))
+            {
+                FixCommand.WriteSafeFixes(console, new FixCommand.FixRequest(request.Paths, Write: true, Rules: [], Unsafe: false, MultiStage: false, request.Context, request.Config)
+                {
+                    Ignore = request.Ignore,
+                    Enable = request.Enable,
+                });
+            }
             return Run(console, request);
         });
         return command;

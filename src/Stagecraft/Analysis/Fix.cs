@@ -11,5 +11,13 @@ public enum FixSafety
     DisplayOnly,
 }
 
-/// <summary>A remedy a finding carries: a title and text edits on the file. Applying fixes is one shared mechanism, not per rule.</summary>
-public sealed record Fix(string Title, FixSafety Safety, IReadOnlyList<TextEdit> Edits);
+/// <summary>
+/// A remedy a finding carries: a title and text edits on the file. Applying fixes is one shared mechanism, not per rule
+/// (see Stagecraft.Fixing). A remedy that lies outside the Dockerfile (a missing .dockerignore) is a <see cref="FileEdits"/>
+/// entry instead; a fix may have either kind or both.
+/// </summary>
+public sealed record Fix(string Title, FixSafety Safety, IReadOnlyList<TextEdit> Edits)
+{
+    /// <summary>Files of the build context to create or extend; empty for almost every fix.</summary>
+    public IReadOnlyList<FileEdit> FileEdits { get; init; } = [];
+}

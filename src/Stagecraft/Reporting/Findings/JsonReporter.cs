@@ -61,7 +61,8 @@ public sealed class JsonReporter : IFindingsReporter
         {
             var range = file.Source.GetRange(edit.Span);
             return new LintJsonEdit(range.Start.Line, range.Start.Column, range.End.Line, range.End.Column, edit.Span.Start, edit.Span.Length, edit.NewText);
-        }).ToArray());
+        }).ToArray(),
+        fix.FileEdits.Count == 0 ? null : [.. fix.FileEdits.Select(f => new LintJsonFileEdit(f.Path, f.Kind == FileEditKind.Create ? "create" : "append", f.Text))]);
 
     /// <summary>The safety word the JSON and SARIF formats write.</summary>
     internal static string Safety(FixSafety safety) => safety switch

@@ -31,11 +31,12 @@ internal static class DependencyManifestFix
         var copyLine = indent + "COPY " + string.Join(" ", [.. flags, .. files, dest]) + newline;
         var mounts = string.Concat(run.Mounts.Select(m => tree.GetText(m.Flag.Span) + " "));
         var title = $"Copy {string.Join(" ", manifests)} and fetch dependencies before copying the whole context";
+        var safety = ManifestsAlone(context.BuildContext, step, command.Unwrap(), manifests) ? FixSafety.Safe : FixSafety.Unsafe;
 
         if (step.Kind == DependencyStepKind.Build)
         {
             return step.Prefetch is null ? null
-                : new Fix(title, FixSafety.Unsafe, [TextEdit.Insert(copy.Span.Start, copyLine + indent + "RUN " + mounts + step.Prefetch + newline)]);
+                : new Fix(title, safety, [TextEdit.Insert(copy.Span.Start, copyLine + indent + "RUN " + mounts + step.Prefetch + newline)]);
         }
         if (ScriptEdits.RemovableLeadingCommand(script.Script, command) is not { } removable)
             return null;
@@ -44,13 +45,45 @@ internal static class DependencyManifestFix
             var moved = tree.GetText(run.Span);
             if (!moved.EndsWith('\n'))
                 moved += newline;
-            return new Fix(title, FixSafety.Unsafe, [TextEdit.Insert(copy.Span.Start, copyLine + moved), TextEdit.Delete(run.Span)]);
+            return new Fix(title, safety, [TextEdit.Insert(copy.Span.Start, copyLine + moved), TextEdit.Delete(run.Span)]);
         }
         var installText = tree.GetText(script.ToFileSpan(command.Span));
         var removed = TextSpan.FromBounds(script.ToFileOffset(removable.Start), script.ToFileOffset(removable.End));
-        return new Fix(title, FixSafety.Unsafe,
+        return new Fix(title, safety,
             [TextEdit.Insert(copy.Span.Start, copyLine + indent + "RUN " + mounts + installText + newline), TextEdit.Delete(removed)]);
     }
+
+    /// <summary>
+    /// True when the manifests in the context are all the dependency step reads: no install scripts, workspaces or local
+    /// path dependencies (npm, yarn, pnpm), no editable, nested or local requirements (pip), no local replace (go mod
+    /// download). Then moving the step before the whole-context copy cannot make it fail. Unknown contexts and other
+    /// ecosystems are not judged.
+    /// </summary>
+    private static bool ManifestsAlone(BuildContext buildContext, DependencyStep step, ShellCommand command, string[] manifests)
+    {
+        if (!buildContext.IsKnown)
+            return false;
+        switch (step.Ecosystem)
+        {
+            case "npm" or "yarn" or "pnpm":
+                return buildContext.ReadText("package.json") is { } package
+                    && !NodeNeedsMore.Any(marker => package.Contains(marker, StringComparison.Ordinal));
+            case "pip":
+                // `pip install -r requirements.txt .` also installs the project itself, which needs the source.
+                return !command.Words.Skip(1).Any(w => w.Value is "." or "./" || w.Value.StartsWith("./", StringComparison.Ordinal) || w.Value.StartsWith(".[", StringComparison.Ordinal))
+                    && manifests.All(m => buildContext.ReadText(m) is { } requirements
+                    && requirements.Split('\n').Select(l => l.Trim()).All(l => !PipNeedsMore.Any(p => l.StartsWith(p, StringComparison.Ordinal)) && !l.Contains("@ file:", StringComparison.Ordinal)));
+            case "go" when step.Kind == DependencyStepKind.Build:
+                return buildContext.ReadText("go.mod") is { } module
+                    && !module.Contains("=> ./", StringComparison.Ordinal) && !module.Contains("=> ../", StringComparison.Ordinal) && !module.Contains("=> /", StringComparison.Ordinal);
+            default:
+                return false;
+        }
+    }
+
+    private static readonly string[] NodeNeedsMore = ["\"preinstall\"", "\"install\"", "\"postinstall\"", "\"prepare\"", "\"workspaces\"", "\"file:", "\"link:", "\"portal:", "\"workspace:"];
+
+    private static readonly string[] PipNeedsMore = ["-e", "--editable", "-r", "--requirement", "-c", "--constraint", ".", "/", "file:"];
 
     private static int IndexOf(IReadOnlyList<InstructionSyntax> instructions, InstructionSyntax instruction)
     {

@@ -1,4 +1,5 @@
 using Stagecraft.Analysis.Rules.Knowledge;
+using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Cache;
 
@@ -15,7 +16,7 @@ public sealed class DockerignoreMissingOrIncomplete : Rule
         WhyItMatters: "`COPY . .` sends and copies everything: .git (often hundreds of MB, and it changes on every commit, so the copy and every later layer miss the cache even when no source changed), a host node_modules built for another OS that overwrites the one installed in the image, local .env files with secrets, build output.",
         Bad: "# no .dockerignore\nFROM node:20-slim\nWORKDIR /app\nCOPY . .",
         Good: "# .dockerignore\n.git\nnode_modules\n.env\ndist\n\n# Dockerfile\nFROM node:20-slim\nWORKDIR /app\nCOPY . .",
-        FixSafety: "No automatic fix: the remedy is a new .dockerignore file (at least `.git`, plus `node_modules` for Node projects), and fixes only edit the Dockerfile.");
+        FixSafety: "Safe: creates `<context>/.dockerignore` with `.git` (and `node_modules` when the context has a package.json), or adds the missing lines at the end of the .dockerignore that applies. Nothing else is excluded, so the build sees the same files minus those folders. Marked unsafe when a RUN may need them: one runs `git` (or cannot be read as a shell script) while `.git` would go, or `node_modules` would go and no RUN runs npm, yarn, pnpm or bun to make its own.");
 
     public override void Check(RuleContext context)
     {
@@ -34,9 +35,14 @@ public sealed class DockerignoreMissingOrIncomplete : Rule
         {
             var present = new[] { ".git", node ? "node_modules" : null }.Where(n => n is not null && buildContext.Exists(n)).ToArray();
             var including = present.Length > 0 ? ", including " + string.Join(" and ", present) : "";
+            string[] lines = node ? [".git", "node_modules"] : [".git"];
             context.Report(source.Span,
                 $"no .dockerignore for the build context {buildContext.Directory}: `{described}` sends and copies everything in it{including}; add one that excludes .git{(node ? ", node_modules" : "")} and build output",
-                severity: present.Length > 0 ? null : Severity.Info);
+                severity: present.Length > 0 ? null : Severity.Info,
+                fix: new Fix("Create .dockerignore excluding " + string.Join(" and ", lines), Safety(context, lines), [])
+                {
+                    FileEdits = [new FileEdit(System.IO.Path.Combine(buildContext.Directory!, ".dockerignore"), FileEditKind.Create, FixHeader + string.Concat(lines.Select(l => l + "\n")))],
+                });
             return;
         }
         var matcher = ignore.CreateMatcher();
@@ -47,7 +53,26 @@ public sealed class DockerignoreMissingOrIncomplete : Rule
         var name = ignore.Path is { } path ? System.IO.Path.GetFileName(path) : ".dockerignore";
         context.Report(source.Span,
             $"{name} does not exclude {string.Join(" or ", missing)}: `{described}` copies {(missing.Length == 1 ? "it" : "them")} into the image and any change there invalidates the copy",
-            severity: missing.Any(buildContext.Exists) ? null : Severity.Info);
+            severity: missing.Any(buildContext.Exists) ? null : Severity.Info,
+            fix: ignore.Path is null ? null : new Fix($"Add {string.Join(" and ", missing)} to {name}", Safety(context, missing), [])
+            {
+                FileEdits = [new FileEdit(ignore.Path, FileEditKind.Append, string.Concat(missing.Select(l => l + "\n")))],
+            });
+    }
+
+    private const string FixHeader = "# Added by `stagecraft fix`: folders the image never needs from the build context.\n";
+
+    /// <summary>Excluding a folder is unsafe when a RUN may read it: `git` needs .git; without an install step the image may use the copied node_modules.</summary>
+    private static FixSafety Safety(RuleContext context, string[] lines)
+    {
+        var scripts = context.Model.Stages.SelectMany(s => s.Instructions).OfType<RunInstructionSyntax>().Select(context.Script).ToList();
+        var unreadable = scripts.Any(s => s is null);
+        var commands = scripts.Where(s => s is not null).SelectMany(s => s!.Script.Commands).Select(c => c.Unwrap().BaseName).ToHashSet();
+        if (lines.Contains(".git") && (unreadable || commands.Contains("git")))
+            return FixSafety.Unsafe;
+        if (lines.Contains("node_modules") && !commands.Overlaps(["npm", "yarn", "pnpm", "bun"]))
+            return FixSafety.Unsafe;
+        return FixSafety.Safe;
     }
 
     /// <summary>A folder counts as excluded when its contents are: <c>.git/**</c> leaves an empty folder, which costs nothing.</summary>

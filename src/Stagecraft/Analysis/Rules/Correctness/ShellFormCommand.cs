@@ -26,7 +26,7 @@ public sealed partial class ShellFormCommand : Rule
         WhyItMatters: "Shell form runs `/bin/sh -c \"…\"`: the shell is PID 1, and `docker stop` sends SIGTERM to the shell, which does not pass it on, so the application gets no chance to shut down cleanly and is killed after the timeout (10 s by default). ENTRYPOINT in shell form also ignores CMD and the arguments of `docker run image ARGS`, `exec` or not. Every shell-form command, health checks included, needs a shell in the image, which distroless and scratch images do not have.",
         Bad: "FROM node:22-slim\nCOPY . /app\nCMD node /app/server.js",
         Good: "FROM node:22-slim\nCOPY . /app\nCMD [\"node\", \"/app/server.js\"]",
-        FixSafety: "Unsafe, and offered only for one command of plain words (no quotes, variables, globs, redirections or shell operators; on Windows no backslashes or `%` either): writes the same words as a JSON array, without a leading `exec`. The program then runs without a shell as PID 1, which changes signal handling and the environment it sees, so it needs a test. Commands that use shell features get no fix: they need `[\"sh\", \"-c\", \"exec …\"]` or a script.");
+        FixSafety: "Safe under the default POSIX shell, unsafe under a SHELL of the file's own, on Windows, and for an ENTRYPOINT whose stage also sets a CMD (the JSON form passes the CMD on as arguments; the shell form dropped it). Offered only for one command of plain words (no quotes, variables, globs, redirections or shell operators; on Windows no backslashes or `%` either): writes the same words as a JSON array, without a leading `exec`. With plain words the same program gets the same arguments either way (most shells even replace themselves with a lone command), and now receives stop signals directly. Commands that use shell features get no fix: they need `[\"sh\", \"-c\", \"exec …\"]` or a script.");
 
     // Words cmd.exe and a POSIX shell both take literally.
     [GeneratedRegex(@"^[A-Za-z0-9_./:=@+,-]+(?:[ \t]+[A-Za-z0-9_./:=@+,-]+)*$")]
@@ -81,9 +81,19 @@ public sealed partial class ShellFormCommand : Rule
             _ => $"CMD in shell form runs under `{shell}`, which does not pass stop signals on to the command: write it as a JSON array (`{example}`)"
                 + (buildKit ? ", or choose a SHELL explicitly" : ""),
         };
-        var fix = json is null ? null : new Fix("Write the command as a JSON array", FixSafety.Unsafe, [new TextEdit(text.Span, json)]);
+        var fix = json is null ? null : new Fix("Write the command as a JSON array", Safety(stage, instruction, defaultShell), [new TextEdit(text.Span, json)]);
         context.Report(text.Span, message, stage, fix, aliases: buildKit ? BothChecks : HadolintOnly);
     }
+
+    /// <summary>
+    /// Plain words under the default POSIX shell run the same program with the same arguments either way (sh even execs a
+    /// lone command), so the JSON form is safe. Under a SHELL of the file's own, on Windows, and for an ENTRYPOINT whose
+    /// stage sets a CMD (the JSON form passes that CMD on as arguments, the shell form drops it) it is not.
+    /// </summary>
+    private static FixSafety Safety(Stage stage, InstructionSyntax instruction, bool defaultShell) =>
+        !defaultShell || stage.IsWindows || (instruction is EntrypointInstructionSyntax && stage.Instructions.OfType<CmdInstructionSyntax>().Any())
+            ? FixSafety.Unsafe
+            : FixSafety.Safe;
 
     /// <summary>The command as a JSON array when it is one command of plain words (a leading <c>exec</c> dropped), else null.</summary>
     private static string? JsonArray(Stage stage, string text)

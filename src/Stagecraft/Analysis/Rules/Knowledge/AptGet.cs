@@ -19,6 +19,15 @@ internal static class AptGet
         return operands.Count > 0 && operands[0].Value == "install" ? operands : null;
     }
 
+    /// <summary>The operands of an <c>apt-get install</c> or an <c>apt install</c>, or null for any other command.</summary>
+    public static List<ShellWord>? InstallOperandsOfAptOrAptGet(ShellCommand effective)
+    {
+        if (!effective.IsNamed("apt"))
+            return InstallOperands(effective);
+        var operands = CommandOperands.Of(effective, ValueOptions);
+        return operands.Count > 0 && operands[0].Value == "install" ? operands : null;
+    }
+
     /// <summary>From the start of the command to the end of its <c>install</c> word: where a missing option belongs.</summary>
     public static TextSpan CommandThroughVerb(RunScript script, ShellCommand written, ShellWord verb) =>
         TextSpan.FromBounds(script.ToFileSpan(written.Span).Start, script.ToFileSpan(verb.Span).End);

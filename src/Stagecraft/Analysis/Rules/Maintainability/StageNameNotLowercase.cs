@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Stagecraft.Semantics;
+using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Maintainability;
 
@@ -15,7 +17,7 @@ public sealed partial class StageNameNotLowercase : Rule
         WhyItMatters: "BuildKit lower-cases stage names, so `AS Build` is really `build`: `--target Build`, `--from=BUILD` and `--from=build` all find it, but `FROM Build` does not (a FROM line is matched as written and then read as an image name). Lower-case names read as what they are, names, next to upper-case instructions.",
         Bad: "FROM golang:1.22 AS Builder\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=Builder /app /app",
         Good: "FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=builder /app /app",
-        FixSafety: "Safe: writes the name in lower case, which is how BuildKit already reads it. References elsewhere keep working, since `--from` and `--target` ignore case.");
+        FixSafety: "Safe: writes the name in lower case, which is how BuildKit already reads it. `COPY --from=` references written with the same letters are rewritten too; others (mounts, `--target`) keep working, since `--from` and `--target` ignore case.");
 
     [GeneratedRegex("^[a-z][a-z0-9-_.]*$")]
     private static partial Regex ValidName();
@@ -31,7 +33,15 @@ public sealed partial class StageNameNotLowercase : Rule
             if (lower == name.Value || !ValidName().IsMatch(lower))
                 continue;
             context.Report(name.Span, $"stage name `{name.Value}` has capitals; BuildKit reads it as `{lower}`: write it that way", stage,
-                new Fix($"Write `{lower}`", FixSafety.Safe, [new TextEdit(name.Span, lower)]));
+                new Fix($"Write `{lower}`", FixSafety.Safe, [new TextEdit(name.Span, lower), .. References(context, stage, lower)]));
         }
     }
+
+    /// <summary>`COPY --from=Build` written literally: rewritten too, so the file spells the stage one way.</summary>
+    private static IEnumerable<TextEdit> References(RuleContext context, Stage stage, string lower) =>
+        from other in context.Model.Stages
+        from reference in other.References
+        where ReferenceEquals(reference.Stage, stage) && reference.Instruction is CopyInstructionSyntax
+            && context.Tree.GetText(reference.Span) is var written && written != lower && written.Equals(lower, StringComparison.OrdinalIgnoreCase)
+        select new TextEdit(reference.Span, lower);
 }

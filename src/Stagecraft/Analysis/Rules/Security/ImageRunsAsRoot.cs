@@ -17,7 +17,7 @@ public sealed class ImageRunsAsRoot : Rule
         WhyItMatters: "A process running as uid 0 that is compromised (or a path traversal in it) can write anywhere in the container, install tools, and is one kernel or runtime bug away from root on the host; many clusters (Kubernetes `runAsNonRoot`, OpenShift) refuse such images outright.",
         Bad: "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]",
         Good: "FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD [\"node\", \"server.js\"]",
-        FixSafety: "Display only: the suggestion adds `USER 65534:65534` (nobody) at the end of the final stage. Files the process writes, ports below 1024 and entrypoints that need root may break, and a named user of the image (`node`, `nginx`, `app`) is often the better choice, so it is never applied automatically.");
+        FixSafety: "Unsafe (applied only with `stagecraft fix --unsafe`, which prints the diff): adds `USER 65534:65534` (nobody) at the end of the final stage. Files the process writes, ports below 1024 and entrypoints that need root may break, and a named user of the image (`node`, `nginx`, `app`) is often the better choice, so check the result.");
 
     public override void Check(RuleContext context)
     {
@@ -75,7 +75,7 @@ public sealed class ImageRunsAsRoot : Rule
         var last = final.Instructions.LastOrDefault() ?? (InstructionSyntax)final.From;
         var text = context.Tree.GetText(last.Span);
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        return new Fix("Run as an unprivileged user (USER 65534:65534)", FixSafety.DisplayOnly,
+        return new Fix("Run as an unprivileged user (USER 65534:65534)", FixSafety.Unsafe,
             [TextEdit.Insert(last.Span.End, (text.EndsWith('\n') ? "" : newline) + "USER 65534:65534" + newline)]);
     }
 }

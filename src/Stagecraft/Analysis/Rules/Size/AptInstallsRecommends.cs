@@ -15,7 +15,7 @@ public sealed class AptInstallsRecommends : Rule
         WhyItMatters: "Recommended packages are what a package's maintainers think most users want on a full system, not what the program needs to run: `apt-get install git` also installs less, patch and an SSH client, which git only recommends. For larger packages recommends often add tens of megabytes, and every extra package is more to patch.",
         Bad: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y git",
         Good: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git",
-        FixSafety: "Unsafe: inserts ` --no-install-recommends` after `install`. Something the image relies on may have come in only as a recommendation (ca-certificates is the usual one), so the result needs a test.");
+        FixSafety: "Safe (issue 8 lists it among the fixes applied by default): inserts ` --no-install-recommends` after `install`. The packages named are still installed with everything they depend on; what no longer comes is what they only recommend. Something the image relied on may have come in only as a recommendation (ca-certificates is the usual one), so if the build or the app then fails, name that package too.");
 
     public override void Check(RuleContext context)
     {
@@ -34,7 +34,7 @@ public sealed class AptInstallsRecommends : Rule
                 var verb = operands[0];
                 context.Report(AptGet.CommandThroughVerb(script, command, verb),
                     "`apt-get install` also installs every recommended package: add --no-install-recommends and name what the image needs",
-                    stage, new Fix("Add --no-install-recommends", FixSafety.Unsafe, [TextEdit.Insert(script.ToFileSpan(verb.Span).End, " --no-install-recommends")]));
+                    stage, new Fix("Add --no-install-recommends", FixSafety.Safe, [TextEdit.Insert(script.ToFileSpan(verb.Span).End, " --no-install-recommends")]));
             }
         }
     }

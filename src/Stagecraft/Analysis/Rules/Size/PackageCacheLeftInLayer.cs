@@ -19,7 +19,7 @@ public sealed class PackageCacheLeftInLayer : Rule
         WhyItMatters: "A file deleted in a later RUN still takes space in the earlier layer. apt lists are 20–50 MB per `apt-get update`, the pip cache holds every downloaded wheel (often as large as the installed packages: hundreds of MB for numpy/torch), the yum/dnf metadata cache 50–150 MB, the npm cache roughly the size of node_modules.",
         Bad: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apk add curl\nRUN pip install -r requirements.txt",
         Good: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n# or: RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\nRUN apk add --no-cache curl\nRUN pip install --no-cache-dir -r requirements.txt",
-        FixSafety: "Safe: inserts `--no-cache` after `apk add` or `apk upgrade`, `--no-cache-dir` after `pip install`, `--no-document` after `gem install`, or appends `&& rm -rf /var/lib/apt/lists/*` (`&& rm -rf /var/cache/apk/*` after `apk update`, `&& yum clean all`, `&& npm cache clean --force`, …) after the RUN's last command. Marked unsafe when a later RUN built on this one still needs the cache (`apt-get install` without `apt-get update`, `apk add` without an index). No fix when the RUN's script ends in something other than a command (a trailing comment).");
+        FixSafety: "Safe: inserts `--no-cache` after `apk add` or `apk upgrade`, `--no-cache-dir` after `pip install`, `--no-document` after `gem install`, or appends `&& rm -rf /var/lib/apt/lists/*` (`&& rm -rf /var/cache/apk/*` after `apk update`, `&& yum clean all`, `&& npm cache clean --force`, …) after the RUN's last command. Display only when a later RUN built on this one still needs the cache (`apt-get install` without `apt-get update`, `apk add` without an index): removing it would break that RUN, so join the RUNs first (STG010) and the joined RUN gets a safe fix. No fix when the RUN's script ends in something other than a command (a trailing comment).");
 
     public override void Check(RuleContext context)
     {
@@ -67,7 +67,8 @@ public sealed class PackageCacheLeftInLayer : Rule
         }
         if (cleanupFirst is null && withoutOption is null)
             return;
-        var safety = layer.LaterNeedsCache is { } needs && LaterRuns(context, stage, run).Any(needs) ? FixSafety.Unsafe : FixSafety.Safe;
+        // Removing a cache a later RUN still reads (apt lists before a separate `apt-get install`) breaks that RUN: show it, never apply it.
+        var safety = layer.LaterNeedsCache is { } needs && LaterRuns(context, stage, run).Any(needs) ? FixSafety.DisplayOnly : FixSafety.Safe;
         if (cleanupFirst is not null)
         {
             // One cleanup at the end empties what every command of the manager left (apk update, then apk add).

@@ -23,8 +23,14 @@ public sealed record LintJsonFinding(
     string? Stage,
     LintJsonFix? Fix);
 
-/// <summary>A fix: title, safety (<c>safe</c>, <c>unsafe</c>, <c>displayOnly</c>) and its edits on the original file.</summary>
-public sealed record LintJsonFix(string Title, string Safety, IReadOnlyList<LintJsonEdit> Edits);
+/// <summary>
+/// A fix: title, safety (<c>safe</c>, <c>unsafe</c>, <c>displayOnly</c>), its edits on the original file, and the other files
+/// it creates or extends (absent: none).
+/// </summary>
+public sealed record LintJsonFix(string Title, string Safety, IReadOnlyList<LintJsonEdit> Edits, IReadOnlyList<LintJsonFileEdit>? Files = null);
+
+/// <summary>A file outside the Dockerfile (a .dockerignore): <c>create</c> it with <c>text</c>, or <c>append</c> the lines of <c>text</c>.</summary>
+public sealed record LintJsonFileEdit(string Path, string Kind, string Text);
 
 /// <summary>Replace [offset, offset + length) — bytes, also given as lines and columns — with <c>newText</c>.</summary>
 public sealed record LintJsonEdit(int Line, int Column, int EndLine, int EndColumn, int Offset, int Length, string NewText);

@@ -4,4 +4,3 @@ ENV APP=/srv
 COPY a /app/
 COPY b $APP
 COPY c $TARGET_DIR
-ADD d e

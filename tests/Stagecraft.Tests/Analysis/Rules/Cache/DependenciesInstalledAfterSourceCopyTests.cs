@@ -86,4 +86,33 @@ public class DependenciesInstalledAfterSourceCopyTests
         var finding = Assert.Single(RuleAssert.Marked(Rule, "FROM golang:1.22\nCOPY . .\nRUN --mount=type=tmpfs,target=/go/pkg/mod [|go build -o /app .|]\n"));
         Assert.Equal(Severity.Info, finding.Severity);
     }
+
+    [Theory]
+    [InlineData("{\"name\": \"app\", \"dependencies\": {\"express\": \"^4\"}}", FixSafety.Safe)]
+    [InlineData("{\"name\": \"app\", \"scripts\": {\"postinstall\": \"node build.js\"}}", FixSafety.Unsafe)]
+    [InlineData("{\"name\": \"app\", \"dependencies\": {\"lib\": \"file:../lib\"}}", FixSafety.Unsafe)]
+    [InlineData("{\"name\": \"app\", \"workspaces\": [\"packages/*\"]}", FixSafety.Unsafe)]
+    public void Moving_an_npm_install_is_safe_only_when_package_json_needs_nothing_else(string packageJson, FixSafety safety)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("package.json", packageJson);
+        temp.Write("package-lock.json", "{}");
+        var context = new BuildContext(temp.FullPath, Path.Combine(temp.FullPath, "Dockerfile"));
+        var finding = Assert.Single(RuleAssert.Lint(Rule, "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n", context));
+        Assert.Equal(safety, finding.Fix!.Safety);
+    }
+
+    [Theory]
+    [InlineData("flask==3.0.0\ngunicorn==22.0.0\n", "pip install -r requirements.txt", FixSafety.Safe)]
+    [InlineData("-e .\nflask==3.0.0\n", "pip install -r requirements.txt", FixSafety.Unsafe)]
+    [InlineData("-r base.txt\n", "pip install -r requirements.txt", FixSafety.Unsafe)]
+    [InlineData("flask==3.0.0\n", "pip install -r requirements.txt .", FixSafety.Unsafe)]
+    public void Moving_a_pip_install_is_safe_only_when_the_requirements_name_no_local_files(string requirements, string install, FixSafety safety)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("requirements.txt", requirements);
+        var context = new BuildContext(temp.FullPath, Path.Combine(temp.FullPath, "Dockerfile"));
+        var finding = Assert.Single(RuleAssert.Lint(Rule, $"FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN {install}\n", context));
+        Assert.Equal(safety, finding.Fix!.Safety);
+    }
 }

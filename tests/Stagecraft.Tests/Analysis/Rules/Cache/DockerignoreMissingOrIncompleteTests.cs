@@ -19,7 +19,34 @@ public class DockerignoreMissingOrIncompleteTests
         var finding = Assert.Single(RuleAssert.Marked(Rule, Dockerfile, new BuildContext(context.FullPath, null)));
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal($"no .dockerignore for the build context {context.FullPath}: `COPY . .` sends and copies everything in it, including .git; add one that excludes .git, node_modules and build output", finding.Message);
-        Assert.Null(finding.Fix);
+        // The fix creates the file; unsafe here, as no RUN installs the Node packages the copy would otherwise bring.
+        Assert.Equal(FixSafety.Unsafe, finding.Fix!.Safety);
+        Assert.Empty(finding.Fix.Edits);
+        var file = Assert.Single(finding.Fix.FileEdits);
+        Assert.Equal((Path.Combine(context.FullPath, ".dockerignore"), FileEditKind.Create), (file.Path, file.Kind));
+        Assert.EndsWith("\n.git\nnode_modules\n", file.Text);
+    }
+
+    [Fact]
+    public void The_created_file_is_safe_when_the_image_installs_its_own_packages_and_nothing_runs_git()
+    {
+        using var context = new TempDirectory();
+        context.Write("package.json", "{}");
+        var withInstall = Assert.Single(RuleAssert.Lint(Rule, "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n", new BuildContext(context.FullPath, null)));
+        var withGit = Assert.Single(RuleAssert.Lint(Rule, "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && git rev-parse HEAD > version\n", new BuildContext(context.FullPath, null)));
+        Assert.Equal(FixSafety.Safe, withInstall.Fix!.Safety);
+        Assert.Equal(FixSafety.Unsafe, withGit.Fix!.Safety);
+    }
+
+    [Fact]
+    public void An_incomplete_file_gets_the_missing_lines_appended()
+    {
+        using var context = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(context.FullPath, ".git"));
+        context.Write(".dockerignore", "*.log\n");
+        var finding = Assert.Single(RuleAssert.Lint(Rule, "FROM python:3.12-slim\nCOPY . /app\n", new BuildContext(context.FullPath, null)));
+        var file = Assert.Single(finding.Fix!.FileEdits);
+        Assert.Equal((FileEditKind.Append, ".git\n", FixSafety.Safe), (file.Kind, file.Text, finding.Fix.Safety));
     }
 
     [Fact]

@@ -19,4 +19,13 @@ public class CopyToRelativePathWithoutWorkdirTests
     [Fact]
     public void Only_copies_before_the_first_workdir_count() =>
         RuleAssert.Marked(Rule, "FROM node:20\nCOPY a [|b|]\nWORKDIR /app\nCOPY c d\n");
+
+    [Fact]
+    public void An_add_is_named_as_such_and_carries_no_hadolint_code()
+    {
+        // Replacing ADD with COPY (STG214's fix) must not be what makes this finding appear.
+        var finding = Assert.Single(RuleAssert.Marked(Rule, "FROM node:20-slim\nadd app.tar.gz [|app|]\n"));
+        Assert.EndsWith("add a WORKDIR before this ADD or use an absolute path", finding.Message);
+        Assert.Empty(finding.Aliases);
+    }
 }

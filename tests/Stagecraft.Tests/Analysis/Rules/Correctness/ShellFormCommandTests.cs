@@ -8,13 +8,13 @@ public class ShellFormCommandTests
     private static readonly ShellFormCommand Rule = new();
 
     [Fact]
-    public void Plain_words_get_an_unsafe_json_fix()
+    public void Plain_words_get_a_safe_json_fix()
     {
         const string text = "FROM node:22-slim\nCMD node /app/server.js --port=8080\n";
         var finding = Assert.Single(RuleAssert.Lint(Rule, text));
         Assert.Equal("CMD in shell form runs under `/bin/sh -c`, which does not pass stop signals on to the command: write it as a JSON array (`CMD [\"node\", \"/app/server.js\", \"--port=8080\"]`), or choose a SHELL explicitly",
             finding.Message);
-        Assert.Equal(FixSafety.Unsafe, finding.Fix!.Safety);
+        Assert.Equal(FixSafety.Safe, finding.Fix!.Safety);
         Assert.Equal("FROM node:22-slim\nCMD [\"node\", \"/app/server.js\", \"--port=8080\"]\n", FixApplierForTests.ApplyAndRecheck(Rule, text, finding));
     }
 
@@ -174,5 +174,16 @@ public class ShellFormCommandTests
             SeverityOverrides = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase) { [code] = both },
         };
         Assert.Equal([both, hadolintOnly], LintAll(BothAndHadolintOnly, configuration).Select(f => f.Severity));
+    }
+
+    [Theory]
+    [InlineData("FROM node:20-slim\nENTRYPOINT /usr/local/bin/app\n", FixSafety.Safe)]
+    [InlineData("FROM node:20-slim\nENTRYPOINT /usr/local/bin/app\nCMD [\"--serve\"]\n", FixSafety.Unsafe)]
+    [InlineData("FROM node:20-slim\nSHELL [\"/bin/bash\", \"-c\"]\nCMD node server.js\n", FixSafety.Unsafe)]
+    [InlineData("FROM node:20-slim\nHEALTHCHECK CMD wget -q --spider http://localhost/\n", FixSafety.Safe)]
+    public void The_json_fix_is_unsafe_under_a_file_shell_or_when_an_entrypoint_would_start_taking_the_cmd(string text, FixSafety safety)
+    {
+        var finding = Assert.Single(RuleAssert.Lint(Rule, text), f => f.Fix is not null);
+        Assert.Equal(safety, finding.Fix!.Safety);
     }
 }

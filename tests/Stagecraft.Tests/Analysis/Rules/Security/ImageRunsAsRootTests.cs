@@ -8,14 +8,14 @@ public class ImageRunsAsRootTests
     private static readonly ImageRunsAsRoot Rule = new();
 
     [Fact]
-    public void Explicit_root_is_a_warning_with_the_hadolint_alias_and_a_display_only_suggestion()
+    public void Explicit_root_is_a_warning_with_the_hadolint_alias_and_an_unsafe_fix()
     {
         const string text = "FROM node:20-slim\nUSER root\nCMD [\"node\", \"server.js\"]";
         var finding = Assert.Single(RuleAssert.Lint(Rule, text));
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(["DL3002"], finding.Aliases);
         Assert.Equal("the last USER is `root`, so the container runs as root: switch to an unprivileged user after the steps that need root", finding.Message);
-        Assert.Equal(FixSafety.DisplayOnly, finding.Fix!.Safety);
+        Assert.Equal(FixSafety.Unsafe, finding.Fix!.Safety);
         Assert.Equal(text + "\nUSER 65534:65534\n", FixApplierForTests.ApplyAndRecheck(Rule, text, finding));
     }
 

@@ -17,7 +17,7 @@ public class AptInstallsRecommendsTests
         Assert.Equal("`apt-get install` also installs every recommended package: add --no-install-recommends and name what the image needs", finding.Message);
         Assert.Equal(Severity.Info, finding.Severity);
         Assert.Equal(["DL3015"], finding.Aliases);
-        Assert.Equal(FixSafety.Unsafe, finding.Fix!.Safety);
+        Assert.Equal(FixSafety.Safe, finding.Fix!.Safety);
         Assert.Equal("FROM debian:12-slim\n" + expected, FixApplierForTests.ApplyAndRecheck(Rule, text, finding));
     }
 }
