@@ -57,12 +57,23 @@ internal static class FixGuarantees
 
         var before = Counts(lint(SyntaxTree.Parse(original, label)));
         var after = Counts(result.RemainingFindings);
-        var worse = after.Where(p => p.Value > before.GetValueOrDefault(p.Key)).Select(p => $"{p.Key} {before.GetValueOrDefault(p.Key)}→{p.Value}").ToList();
+        var rewritten = result.Applied.Any(a => a.RuleId == "STG013");
+        var worse = after.Where(p => p.Value > before.GetValueOrDefault(p.Key) && !CarriedByRewrite(rewritten, p.Key, before))
+            .Select(p => $"{p.Key} {before.GetValueOrDefault(p.Key)}→{p.Value}").ToList();
         Assert.True(worse.Count == 0, $"{label}: new findings at warning or above after fixing: {string.Join(", ", worse)}\n" +
             string.Join("\n", result.RemainingFindings.Where(f => worse.Any(w => w.StartsWith(f.Rule.Id + " ", StringComparison.Ordinal))).Select(f => $"{f.Line}:{f.Column} {f.Rule.Id} {f.Message}")) +
             $"\napplied: {string.Join(", ", result.Applied.Select(a => a.RuleId))}\n{Text(result.Fixed)}");
         return result;
     }
+
+    /// <summary>
+    /// The one documented exception (docs/fix.md, the multi-stage rewrite): an unpinned package install the rewrite
+    /// splits into the builder's headers and the runtime's libraries is reported in both stages. The rewrite cannot pin
+    /// what the original left unpinned (the base's Debian or Alpine release is not known), so the pinning rule that
+    /// already fired on the original may fire once more; any other rule, or a pinning rule new to the file, still fails.
+    /// </summary>
+    private static bool CarriedByRewrite(bool rewritten, string ruleId, Dictionary<string, int> before) =>
+        rewritten && ruleId is "STG205" or "STG213" && before.GetValueOrDefault(ruleId) > 0;
 
     /// <summary>Walks the round's edits in order and compares every stretch between them byte for byte.</summary>
     private static void AssertOnlyEditsChanged(string label, FixRound round)
