@@ -18,8 +18,8 @@ STAND_INS=(node python golang busybox)
 # real-build tests fail and name the FROM they could not find: add the new name here.
 stand_in_names() {
   case $1 in
-    node) echo node:18 node:18.20.8-bookworm-slim ;;
-    python) echo python:3.11 python:3.11.13-slim-bookworm ;;
+    node) echo node:18 node:18.20.8-bookworm-slim node:18-slim ;;
+    python) echo python:3.11 python:3.11.13-slim-bookworm python:3.11-slim ;;
     golang) echo golang:1.19 golang:1.19.13-bookworm ;;
     busybox) echo busybox:1.37.0-musl ;;
   esac

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Stagecraft.Images.Sources;
-using Stagecraft.Semantics;
-using Stagecraft.Syntax;
 using Stagecraft.Tests.Cli;
 using Stagecraft.Tests.Support;
 
@@ -43,8 +39,8 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
         string app, string version, int port, string sourceFile, int dependencyInstalls)
     {
         var buildah = _buildah = RealBuilds.Require();
-        var naiveFolder = CopyApp(app, "naive", withDockerfile: true);
-        var generatedFolder = CopyApp(app, "generated", withDockerfile: false);
+        var naiveFolder = ExampleApps.Copy(_temp, app, "naive", withDockerfile: true);
+        var generatedFolder = ExampleApps.Copy(_temp, app, "generated", withDockerfile: false);
         var init = CliRun.Run("init", generatedFolder, "--version", version);
         Assert.True(init.ExitCode == 0, init.ToString());
         AssertBuildahCanBuild(buildah, File.ReadAllText(Path.Combine(generatedFolder, "Dockerfile")));
@@ -59,10 +55,10 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
         _engineImages.Add(generatedImage);
         buildah.Succeed(["push", "--quiet", "localhost/" + generatedImage, "docker-daemon:" + generatedImage], BuildTimeout);
 
-        AssertAnswersHealth(naiveImage, port, healthcheck: null);
-        var inspection = Inspect(generatedImage);
+        ExampleApps.AssertAnswersHealth(output, naiveImage, port, healthcheck: null);
+        var inspection = ExampleApps.Inspect(generatedImage);
         AssertLean(inspection);
-        AssertAnswersHealth(generatedImage, port, HealthcheckCommand(inspection));
+        ExampleApps.AssertAnswersHealth(output, generatedImage, port, HealthcheckCommand(inspection));
 
         var comment = Path.GetExtension(sourceFile) == ".py" ? "#" : "//";
         File.AppendAllText(Path.Combine(generatedFolder, sourceFile), $"\n{comment} changed by RealBuildTests\n");
@@ -73,37 +69,11 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
         Record(app, version, naiveImage, generatedImage, naive, first, rebuild, steps);
     }
 
-    private string CopyApp(string app, string name, bool withDockerfile)
-    {
-        var source = Path.Combine(SharedData.RepositoryRoot, "examples", app);
-        var copy = _temp.Folder(Path.Combine(name, app));
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (relative == "Dockerfile" && !withDockerfile)
-                continue;
-            // A local npm install or build of the example would otherwise go into the naive image too.
-            if (relative.Split(Path.DirectorySeparatorChar)[0] is "node_modules" or "dist" or "__pycache__")
-                continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
-            File.Copy(file, Path.Combine(copy, relative));
-        }
-        return copy;
-    }
-
     /// <summary>buildah 1.28 builds RUN --mount but not heredocs, and only from the stand-ins scripts/test.sh gave it.</summary>
     private static void AssertBuildahCanBuild(Buildah buildah, string dockerfile)
     {
-        var tree = SyntaxTree.Parse(dockerfile, "Dockerfile");
-        Assert.Empty(tree.Diagnostics);
-        var model = SemanticModel.Build(tree);
-        Assert.All(model.Stages.SelectMany(stage => stage.Instructions), instruction => Assert.Empty(instruction.Heredocs));
-        foreach (var stage in model.Stages.Where(stage => stage.Base.Kind == StageBaseKind.Image))
-        {
-            var name = DockerImageName.Parse(stage.Base.Reference).ToString();
-            Assert.True(buildah.HasImage(name),
-                $"the generated FROM {stage.Base.Reference} has no stand-in in buildah's storage ({name}): add it to stand_in_names in scripts/real-parts/stand-in-bases.sh");
-        }
+        Assert.False(ExampleApps.UsesHeredocs(dockerfile), "the generated Dockerfile has a heredoc, which buildah 1.28 cannot build");
+        ExampleApps.AssertStandInsFor(dockerfile, "buildah's storage", buildah.HasImage);
     }
 
     private ProcessResult Build(Buildah buildah, string image, string folder)
@@ -115,20 +85,11 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
             new Dictionary<string, string> { ["TMPDIR"] = tmp });
     }
 
-    private static JsonElement Inspect(string image)
-    {
-        var result = CliRun.Run("inspect", "docker-daemon:" + image, "--format", "json");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        using var json = JsonDocument.Parse(result.OutputText);
-        return json.RootElement.Clone();
-    }
-
     private void AssertLean(JsonElement inspection)
     {
         var config = inspection.GetProperty("config");
         Assert.True(config.GetProperty("runsAsRoot").ValueKind == JsonValueKind.False, "runs as root: " + config.GetProperty("userReason").GetString());
-        var tools = inspection.GetProperty("buildTools").EnumerateArray()
-            .Select(tool => $"{tool.GetProperty("name").GetString()} ({tool.GetProperty("category").GetString()})").ToArray();
+        var tools = ExampleApps.BuildTools(inspection);
         output.WriteLine($"build tools: {(tools.Length == 0 ? "none" : string.Join(", ", tools))}");
         Assert.DoesNotContain(tools, tool => tool.EndsWith("(compiler)", StringComparison.Ordinal));
         var caches = inspection.GetProperty("caches").EnumerateArray()
@@ -149,48 +110,6 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
             "CMD-SHELL" => ["/bin/sh", "-c", test[1]],
             _ => throw new InvalidOperationException("unexpected health check " + string.Join(' ', test)),
         };
-    }
-
-    /// <summary>A container of the image answers GET /health with 200 on its published port, and its own health check command passes.</summary>
-    private void AssertAnswersHealth(string image, int port, string[]? healthcheck)
-    {
-        var docker = RealBuilds.DockerClient;
-        var container = RealBuilds.Succeed(docker, ["run", "-d", "-p", $"127.0.0.1::{port}", image], Quick).Output.Trim().Split('\n')[^1];
-        try
-        {
-            var published = RealBuilds.Succeed(docker, ["port", container, $"{port}/tcp"], Quick).Output.Trim().Split('\n')[0];
-            var address = $"http://{published}/health";
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            HttpStatusCode? status = null;
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (status is null && DateTime.UtcNow < deadline)
-            {
-                try
-                {
-                    status = http.GetAsync(address, TestContext.Current.CancellationToken).GetAwaiter().GetResult().StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    Thread.Sleep(500);
-                }
-                catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-                {
-                    Thread.Sleep(500);
-                }
-            }
-            var logs = RealBuilds.Run(docker, ["logs", container], Quick).Output;
-            Assert.True(status == HttpStatusCode.OK, $"{image}: GET {address} gave {status?.ToString() ?? "no answer in 90 s"}; container log:\n{logs}");
-            output.WriteLine($"{image}: GET /health → 200");
-            if (healthcheck is not null)
-            {
-                var probe = RealBuilds.Run(docker, ["exec", container, .. healthcheck], Quick);
-                Assert.True(probe.ExitCode == 0, $"{image}: its HEALTHCHECK ({string.Join(' ', healthcheck)}) exited {probe.ExitCode}: {probe.Output}");
-            }
-        }
-        finally
-        {
-            RealBuilds.Run(docker, ["rm", "-f", container], Quick);
-        }
     }
 
     /// <summary>
@@ -214,8 +133,8 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
 
     private void Record(string app, string version, string naiveImage, string generatedImage, ProcessResult naive, ProcessResult first, ProcessResult rebuild, IReadOnlyList<BuildStep> steps)
     {
-        var naiveSize = EngineSize(naiveImage);
-        var generatedSize = EngineSize(generatedImage);
+        var naiveSize = ExampleApps.EngineSize(naiveImage);
+        var generatedSize = ExampleApps.EngineSize(generatedImage);
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
         var folder = Directory.CreateDirectory(Path.Combine(SharedData.RepositoryRoot, "artifacts", "real-builds")).FullName;
         var path = Path.Combine(folder, app + ".json");
@@ -243,9 +162,6 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
     }
 
     private static double Seconds(TimeSpan elapsed) => Math.Round(elapsed.TotalSeconds, 1);
-
-    private static long EngineSize(string image) =>
-        long.Parse(RealBuilds.Succeed(RealBuilds.DockerClient, ["image", "inspect", "-f", "{{.Size}}", image], Quick).Output.Trim(), CultureInfo.InvariantCulture);
 
     /// <summary>Removes what the test built: the engine's images (the classic builder's intermediate images go with them) and buildah's, with the cached layers no image uses any more.</summary>
     public void Dispose()
