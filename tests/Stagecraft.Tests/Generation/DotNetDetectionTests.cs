@@ -21,12 +21,7 @@ public sealed class DotNetDetectionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Project(params (string Name, string Text)[] files)
-    {
-        foreach (var (name, text) in files)
-            _temp.Write(name, text);
-        return _temp.FullPath;
-    }
+    private string Project(params (string Name, string Text)[] files) => _temp.WithFiles(files);
 
     [Fact]
     public void A_solution_publishes_its_ASP_NET_project_onto_the_chiseled_aspnet_image()

@@ -21,12 +21,7 @@ public sealed class GoDetectionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Project(params (string Name, string Text)[] files)
-    {
-        foreach (var (name, text) in files)
-            _temp.Write(name, text);
-        return _temp.FullPath;
-    }
+    private string Project(params (string Name, string Text)[] files) => _temp.WithFiles(files);
 
     [Fact]
     public void A_module_with_a_cmd_package_downloads_modules_first_and_ships_a_static_binary_on_scratch()

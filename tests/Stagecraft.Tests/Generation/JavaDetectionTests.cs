@@ -31,12 +31,7 @@ public sealed class JavaDetectionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Project(params (string Name, string Text)[] files)
-    {
-        foreach (var (name, text) in files)
-            _temp.Write(name, text);
-        return _temp.FullPath;
-    }
+    private string Project(params (string Name, string Text)[] files) => _temp.WithFiles(files);
 
     [Fact]
     public void A_Spring_Boot_Maven_app_goes_offline_first_and_runs_its_extracted_layers_on_the_JRE()

@@ -21,12 +21,7 @@ public sealed class NodeDetectionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Project(params (string Name, string Text)[] files)
-    {
-        foreach (var (name, text) in files)
-            _temp.Write(name, text);
-        return _temp.FullPath;
-    }
+    private string Project(params (string Name, string Text)[] files) => _temp.WithFiles(files);
 
     private string TypeScriptProject(string lockfile = "package-lock.json", string lockText = "{}") => Project(
         ("package.json", TypeScriptServer),

@@ -10,12 +10,7 @@ public sealed class PhpDetectionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Project(params (string Name, string Text)[] files)
-    {
-        foreach (var (name, text) in files)
-            _temp.Write(name, text);
-        return _temp.FullPath;
-    }
+    private string Project(params (string Name, string Text)[] files) => _temp.WithFiles(files);
 
     [Fact]
     public void A_Laravel_app_installs_with_composer_builds_its_extensions_apart_and_serves_public_with_Apache()

@@ -10,12 +10,7 @@ public sealed class PythonDetectionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Project(params (string Name, string Text)[] files)
-    {
-        foreach (var (name, text) in files)
-            _temp.Write(name, text);
-        return _temp.FullPath;
-    }
+    private string Project(params (string Name, string Text)[] files) => _temp.WithFiles(files);
 
     [Fact]
     public void A_Flask_app_with_requirements_runs_under_gunicorn_and_tests_with_the_dev_requirements()

@@ -31,12 +31,7 @@ public sealed class RubyDetectionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Project(params (string Name, string Text)[] files)
-    {
-        foreach (var (name, text) in files)
-            _temp.Write(name, text);
-        return _temp.FullPath;
-    }
+    private string Project(params (string Name, string Text)[] files) => _temp.WithFiles(files);
 
     [Fact]
     public void A_Rails_app_installs_gems_on_the_full_image_precompiles_assets_and_runs_on_slim_with_libpq()

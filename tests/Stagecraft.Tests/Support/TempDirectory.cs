@@ -28,6 +28,14 @@ internal sealed class TempDirectory : IDisposable
 
     public string Write(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes every file (name relative to this folder, text) and returns the folder: a small project in one call.</summary>
+    public string WithFiles(params (string Name, string Text)[] files)
+    {
+        foreach (var (name, text) in files)
+            Write(name, text);
+        return FullPath;
+    }
+
     public void Dispose()
     {
         try

@@ -34,16 +34,13 @@ internal static class DotNetDockerfile
             text.Run([NuGetCache], test.Value);
         }
 
-        var probe = plan.HealthPath is null ? null : Probe.Wget(plan, "/usr/local/bin/wget");
-        if (probe is not null)
-            text.Stage("healthcheck", Detection.Images.Busybox, "provides a static wget for the health check, as the chiseled image has no shell or tools");
+        var probe = Probe.StaticWgetStage(text, plan, "the chiseled image has no shell or tools");
 
         text.Stage("runtime", plan.RuntimeImage.Value, "is the image that runs the application");
         text.Line("WORKDIR /app");
         if (dotnet.Web && plan.Port is { } port && port.Value != 8080)
             text.Line($"ENV ASPNETCORE_HTTP_PORTS={port.Value}");
-        if (probe is not null)
-            text.Line("COPY --from=healthcheck /bin/wget /usr/local/bin/wget");
+        Probe.CopyStaticWget(text, probe);
         text.Line("COPY --from=build /app ./");
         RuntimeTail.Write(text, plan, User, probe);
         return text.ToString();

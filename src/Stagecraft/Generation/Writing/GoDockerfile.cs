@@ -34,16 +34,13 @@ internal static class GoDockerfile
             text.Run([ModuleCache, BuildCache], test.Value.Split(" && "));
         }
 
-        var probe = plan.HealthPath is null ? null : Probe.Wget(plan, "/usr/local/bin/wget");
-        if (probe is not null)
-            text.Stage("healthcheck", Detection.Images.Busybox, "provides a static wget for the health check, as the final image has no shell or tools");
+        var probe = Probe.StaticWgetStage(text, plan, "the final image has no shell or tools");
 
         var scratch = plan.RuntimeImage.Value == Detection.Images.Scratch;
         text.Stage("runtime", plan.RuntimeImage.Value, scratch ? "holds nothing but the binary, CA certificates and the health probe" : "is the image that runs the binary");
         if (scratch)
             text.Line("COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/");
-        if (probe is not null)
-            text.Line("COPY --from=healthcheck /bin/wget /usr/local/bin/wget");
+        Probe.CopyStaticWget(text, probe);
         text.Line($"COPY --from=build /out/{go.Binary} /usr/local/bin/{go.Binary}");
         RuntimeTail.Write(text, plan, User, probe);
         return text.ToString();

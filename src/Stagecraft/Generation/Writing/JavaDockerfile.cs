@@ -67,17 +67,14 @@ internal static class JavaDockerfile
             text.Run([cache], test.Value);
         }
 
-        var probe = plan.HealthPath is null ? null : Probe.Wget(plan, "/usr/local/bin/wget");
-        if (probe is not null)
-            text.Stage("healthcheck", Detection.Images.Busybox, "provides a static wget for the health check, as the JRE image has no HTTP client");
+        var probe = Probe.StaticWgetStage(text, plan, "the JRE image has no HTTP client");
 
         text.Stage("runtime", plan.RuntimeImage.Value, "is the JRE that runs the application");
         text.Run("groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --no-log-init app");
         // The JVM sizes its heap from the container's memory limit rather than the host's.
         text.Line("ENV JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75.0\"");
         text.Line("WORKDIR /app");
-        if (probe is not null)
-            text.Line("COPY --from=healthcheck /bin/wget /usr/local/bin/wget");
+        Probe.CopyStaticWget(text, probe);
         switch (java.Kind.Value)
         {
             case JavaAppKind.SpringBoot:

@@ -29,6 +29,26 @@ internal static class Probe
     public static IReadOnlyList<string>? Wget(ProjectPlan plan, string wget = "wget") =>
         plan.Port is { } port ? [wget, "-q", "--spider", RuntimeTail.HealthUrl(plan) ?? $"http://127.0.0.1:{port.Value}/"] : null;
 
+    /// <summary>
+    /// For a final image without a shell or an HTTP client: when the app has a health route, a stage that provides
+    /// busybox's static wget and the probe that uses it from /usr/local/bin (copy it in with <see cref="CopyStaticWget"/>);
+    /// null without a route.
+    /// </summary>
+    public static IReadOnlyList<string>? StaticWgetStage(DockerfileText text, ProjectPlan plan, string why)
+    {
+        var probe = plan.HealthPath is null ? null : Wget(plan, "/usr/local/bin/wget");
+        if (probe is not null)
+            text.Stage("healthcheck", Detection.Images.Busybox, "provides a static wget for the health check, as " + why);
+        return probe;
+    }
+
+    /// <summary>Copies the wget of <see cref="StaticWgetStage"/> into the stage being written, when there is a probe.</summary>
+    public static void CopyStaticWget(DockerfileText text, IReadOnlyList<string>? probe)
+    {
+        if (probe is not null)
+            text.Line("COPY --from=healthcheck /bin/wget /usr/local/bin/wget");
+    }
+
     /// <summary>Ruby asks the health URL (an error status fails), or without one opens a connection to the port.</summary>
     public static IReadOnlyList<string>? Ruby(ProjectPlan plan)
     {

@@ -45,16 +45,13 @@ internal static class RustDockerfile
             text.Run(Caches, test.Value);
         }
 
-        var probe = plan.HealthPath is null ? null : Probe.Wget(plan, "/usr/local/bin/wget");
-        if (probe is not null)
-            text.Stage("healthcheck", Detection.Images.Busybox, "provides a static wget for the health check, as the final image has no shell or tools");
+        var probe = Probe.StaticWgetStage(text, plan, "the final image has no shell or tools");
 
         var scratch = plan.RuntimeImage.Value == Detection.Images.Scratch;
         text.Stage("runtime", plan.RuntimeImage.Value, scratch ? "holds nothing but the binary, CA certificates and the health probe" : "is the image that runs the binary");
         if (scratch)
             text.Line("COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/");
-        if (probe is not null)
-            text.Line("COPY --from=healthcheck /bin/wget /usr/local/bin/wget");
+        Probe.CopyStaticWget(text, probe);
         if (plan.Framework?.Value == "rocket")
             text.Line($"ENV ROCKET_ADDRESS=0.0.0.0 ROCKET_PORT={plan.Port?.Value ?? 8000}");
         text.Line($"COPY --from=build /usr/local/bin/{binary} /usr/local/bin/{binary}");
