@@ -17,25 +17,12 @@ public sealed class GnuReporter : IFindingsReporter
 
     public void Write(LintReport report, Stream output)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         foreach (var file in report.Files)
         {
             foreach (var finding in file.Findings)
             {
-                // Written in pieces rather than through Line: a repository's report is thousands of lines, and building
-                // each one as a string first was a tenth of the memory a whole-repository lint touched.
-                var range = ShownRange.Of(finding, file.Source);
-                writer.Write(OneLine(finding.Path));
-                writer.Write(':');
-                writer.Write(range.Line);
-                writer.Write(':');
-                writer.Write(range.Column);
-                writer.Write(' ');
-                writer.Write(finding.Rule.Id);
-                writer.Write(' ');
-                writer.Write(Severities.Name(finding.Severity));
-                writer.Write(": ");
-                writer.Write(OneLine(finding.Message));
+                WriteLine(writer, finding, file.Source);
                 writer.Write('\n');
             }
         }
@@ -44,8 +31,27 @@ public sealed class GnuReporter : IFindingsReporter
     /// <summary>The line for one finding, without a line break at the end; other formats quote it.</summary>
     internal static string Line(Finding finding, SourceText source)
     {
+        using var writer = new StringWriter();
+        WriteLine(writer, finding, source);
+        return writer.ToString();
+    }
+
+    // Written in pieces rather than built as one string: a repository's report is thousands of lines, and a string per
+    // line was a tenth of the memory a whole-repository lint touched.
+    private static void WriteLine(TextWriter writer, Finding finding, SourceText source)
+    {
         var range = ShownRange.Of(finding, source);
-        return $"{OneLine(finding.Path)}:{range.Line}:{range.Column} {finding.Rule.Id} {Severities.Name(finding.Severity)}: {OneLine(finding.Message)}";
+        writer.Write(OneLine(finding.Path));
+        writer.Write(':');
+        writer.Write(range.Line);
+        writer.Write(':');
+        writer.Write(range.Column);
+        writer.Write(' ');
+        writer.Write(finding.Rule.Id);
+        writer.Write(' ');
+        writer.Write(Severities.Name(finding.Severity));
+        writer.Write(": ");
+        writer.Write(OneLine(finding.Message));
     }
 
     // Messages rarely hold a line break; ReplaceLineEndings' own scan for every Unicode break is several times slower than these two.
