@@ -36,8 +36,7 @@ public sealed class FileProbe
             return File.Exists(path);
         var listing = folder.Listing(directory);
         var name = Path.GetFileName(path);
-        // A symbolic link (or a folder the listing could not read) is answered by following it, as File.Exists does.
-        if (listing is null || name.Length == 0 || listing.Links.Contains(name))
+        if (listing is null || name.Length == 0)
             return File.Exists(path);
         return listing.Files.Contains(name);
     }
@@ -65,18 +64,17 @@ public sealed class FileProbe
         private static Listing? Read(string directory)
         {
             var files = new HashSet<string>(StringComparer.Ordinal);
-            var links = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                // Nothing skipped: the default options leave out hidden entries, and .dockerignore is one.
+                // Nothing skipped: the default options leave out hidden entries, and .dockerignore is one. Only the entry
+                // type is read (from the listing itself): asking for attributes would stat every entry. A symbolic link
+                // is a folder here when its target is one, and a file otherwise, even when broken: as File.Exists says.
                 var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
-                var entries = new FileSystemEnumerable<(string Name, bool IsLink, bool IsDirectory)>(directory,
-                    static (ref FileSystemEntry entry) => (entry.FileName.ToString(), (entry.Attributes & FileAttributes.ReparsePoint) != 0, entry.IsDirectory), options);
-                foreach (var (name, isLink, isDirectory) in entries)
+                var entries = new FileSystemEnumerable<string?>(directory,
+                    static (ref FileSystemEntry entry) => entry.IsDirectory ? null : entry.FileName.ToString(), options);
+                foreach (var name in entries)
                 {
-                    if (isLink)
-                        links.Add(name);
-                    else if (!isDirectory)
+                    if (name is not null)
                         files.Add(name);
                 }
             }
@@ -84,9 +82,9 @@ public sealed class FileProbe
             {
                 return null;
             }
-            return new Listing(files, links);
+            return new Listing(files);
         }
     }
 
-    private sealed record Listing(HashSet<string> Files, HashSet<string> Links);
+    private sealed record Listing(HashSet<string> Files);
 }
