@@ -121,6 +121,14 @@ def ratio(a: float, b: float) -> float | None:
     return round(a / b, 2) if b > 0 else None
 
 
+def scheduling() -> str:
+    """The scheduling policy the tools ran under: run.sh --realtime starts everything at SCHED_FIFO priority 50."""
+    policy = os.sched_getscheduler(0)
+    names = {os.SCHED_OTHER: "SCHED_OTHER", os.SCHED_FIFO: "SCHED_FIFO", os.SCHED_RR: "SCHED_RR"}
+    name = names.get(policy, str(policy))
+    return f"{name} {os.sched_getparam(0).sched_priority}" if policy in (os.SCHED_FIFO, os.SCHED_RR) else name
+
+
 def loadavg() -> list[float]:
     try:
         return [round(x, 2) for x in os.getloadavg()]
@@ -224,7 +232,7 @@ def main() -> int:
     log(f"peers      dockerfilelint {versions['dockerfilelint']}, dockerfile-utils {versions['dockerfile-utils']},"
         f" node {node_version}")
     log(f"runs       {a.runs} timed runs after 1 untimed warm-up/check run; medians reported")
-    log(f"machine    {os.cpu_count()} cores, load average {load_start} at start")
+    log(f"machine    {os.cpu_count()} cores, load average {load_start} at start, scheduling {scheduling()}")
     log("")
 
     # ------------------------------------------------------------------ warm-up and checks (untimed)
@@ -411,6 +419,7 @@ def main() -> int:
             "platform": platform.platform(),
             "loadAverageStart": load_start,
             "loadAverageEnd": load_end,
+            "scheduling": scheduling(),
         },
         "stagecraft": {
             "mode": a.stagecraft_mode,

@@ -12,6 +12,8 @@
 #   --json PATH       where to write the results (default bench/peers/results.json)
 #   --no-publish      reuse bench/peers/.bin/stagecraft instead of publishing it again
 #   --skip-one        skip part (b)
+#   --realtime        run the harness and every timed tool at real-time priority (chrt -f 50; root): other work on a
+#                     shared machine (builds, test runs) then cannot preempt them. All tools alike; off by default
 # Environment:
 #   STAGECRAFT=PATH         the stagecraft binary to time (then nothing is published)
 #   STAGECRAFT_ARGS='...'   the arguments put before the file names, e.g. 'lint --format gnu'; when set, no
@@ -22,7 +24,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-runs=5 sample=50 json="$here/results.json" publish=1 skip_one="" corpus=""
+runs=5 sample=50 json="$here/results.json" publish=1 skip_one="" corpus="" realtime=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --runs) runs="$2"; shift 2 ;;
@@ -30,6 +32,7 @@ while [[ $# -gt 0 ]]; do
         --json) json="$2"; shift 2 ;;
         --no-publish) publish=0; shift ;;
         --skip-one) skip_one="--skip-one"; shift ;;
+        --realtime) realtime=1; shift ;;
         --quick) runs=2 sample=10; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         -*) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -91,7 +94,14 @@ else
     }
 fi
 
-exec python3 "$here/peerbench.py" \
+scheduling=()
+if [[ -n "$realtime" ]]; then
+    command -v chrt >/dev/null || { echo "run.sh: --realtime needs chrt (util-linux)" >&2; exit 2; }
+    chrt -f 50 true 2>/dev/null || { echo "run.sh: --realtime: cannot set real-time priority (chrt -f 50 needs root or CAP_SYS_NICE)" >&2; exit 2; }
+    scheduling=(chrt -f 50)
+fi
+
+exec "${scheduling[@]}" python3 "$here/peerbench.py" \
     --corpus "$corpus" --stagecraft "$bin" --stagecraft-args "$sc_args" --stagecraft-multi "$sc_multi" \
     --stagecraft-mode "$sc_mode" --stagecraft-version "$version" --node "$node" \
     --modules "$peers/node_modules" --here "$here" --runs "$runs" --sample "$sample" --json "$json" $skip_one

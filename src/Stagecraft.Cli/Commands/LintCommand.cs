@@ -202,7 +202,9 @@ internal static class LintCommand
             BaseImages = baseImages ?? BaseImageLookup.None,
         };
 
-        var dockerfiles = DockerfileDiscovery.Find(request.Paths, console.WorkingDirectory);
+        // Lint writes nothing, so one snapshot of each folder answers every file-exists question of the run.
+        var files = FileProbe.ForRun();
+        var dockerfiles = DockerfileDiscovery.Find(request.Paths, console.WorkingDirectory, files);
         // Most files share one configuration: merge the command line into it once, so every file gets the same instance
         // (the linter keeps the rules a configuration selects per instance).
         var merged = new System.Collections.Concurrent.ConcurrentDictionary<LintConfiguration, LintConfiguration>(ReferenceEqualityComparer.Instance);
@@ -229,8 +231,8 @@ internal static class LintCommand
                 throw new StagecraftException($"{input.Path}: --target {stage} names no stage of this Dockerfile");
             var fileConfiguration = WithCommandLine(configuration.For(fullPath));
             var buildContext = fullPath is null
-                ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null)
-                : BuildContext.ForFile(fullPath, contextDirectory);
+                ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null) { Files = files }
+                : BuildContext.ForFile(fullPath, contextDirectory) with { Files = files };
             var findings = Linter.Default.Lint(tree, input.Path, buildContext, fileConfiguration, settings);
             return new FileLintResult(input.Path, tree.Source, findings);
         }

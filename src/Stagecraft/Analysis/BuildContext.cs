@@ -1,4 +1,5 @@
 using Stagecraft.Analysis.Context;
+using Stagecraft.Inputs;
 
 namespace Stagecraft.Analysis;
 
@@ -16,6 +17,9 @@ public sealed record BuildContext(string? Directory, string? DockerfilePath)
 
     public bool IsKnown => Directory is not null;
 
+    /// <summary>How this context asks whether a file exists: a lint run shares one <see cref="FileProbe"/> over its files.</summary>
+    public FileProbe Files { get; init; } = FileProbe.Direct;
+
     private DockerIgnoreFile? _dockerIgnore;
     private bool _dockerIgnoreLoaded;
 
@@ -29,7 +33,7 @@ public sealed record BuildContext(string? Directory, string? DockerfilePath)
         {
             if (!_dockerIgnoreLoaded && Directory is not null)
             {
-                _dockerIgnore = DockerIgnoreFile.LoadFor(Directory, DockerfilePath);
+                _dockerIgnore = DockerIgnoreFile.LoadFor(Directory, DockerfilePath, Files);
                 _dockerIgnoreLoaded = true;
             }
             return _dockerIgnore;

@@ -36,9 +36,11 @@ public static class DockerfileDiscovery
     /// <summary>Resolves every argument in order; a file named twice is linted once.</summary>
     /// <param name="arguments">Paths, folders, globs or <c>-</c>; empty means <paramref name="workingDirectory"/>.</param>
     /// <param name="workingDirectory">What relative arguments are relative to.</param>
+    /// <param name="files">How to ask whether a file exists (a run's <see cref="FileProbe"/>); by default, directly.</param>
     /// <exception cref="InputException">A path names nothing, a glob matches nothing, or a folder holds no Dockerfile.</exception>
-    public static IReadOnlyList<DiscoveredDockerfile> Find(IReadOnlyList<string> arguments, string workingDirectory)
+    public static IReadOnlyList<DiscoveredDockerfile> Find(IReadOnlyList<string> arguments, string workingDirectory, FileProbe? files = null)
     {
+        files ??= FileProbe.Direct;
         if (arguments.Count == 0)
             arguments = ["."];
         var found = new List<DiscoveredDockerfile>();
@@ -59,7 +61,7 @@ public static class DockerfileDiscovery
             if (argument.Length == 0 || argument.Contains('\0'))
                 throw new InputNotFoundException(argument);
             var full = Path.GetFullPath(argument, workingDirectory);
-            if (File.Exists(full))
+            if (files.FileExists(full))
             {
                 Add(new DiscoveredDockerfile(argument, full));
             }

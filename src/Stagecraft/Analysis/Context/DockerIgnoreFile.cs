@@ -1,3 +1,5 @@
+using Stagecraft.Inputs;
+
 namespace Stagecraft.Analysis.Context;
 
 /// <summary>A <c>.dockerignore</c> file read the way BuildKit reads it: ordered patterns, each with its line.</summary>
@@ -56,21 +58,23 @@ public sealed class DockerIgnoreFile
     /// </summary>
     /// <param name="contextDirectory">The build context directory.</param>
     /// <param name="dockerfilePath">The Dockerfile as passed with <c>-f</c>; null or "-" when there is no such file.</param>
-    public static string? Find(string contextDirectory, string? dockerfilePath = null)
+    /// <param name="files">How to ask whether a file exists (a run's <see cref="FileProbe"/>); by default, directly.</param>
+    public static string? Find(string contextDirectory, string? dockerfilePath = null, FileProbe? files = null)
     {
+        files ??= FileProbe.Direct;
         if (dockerfilePath is not null and not "-")
         {
             var specific = dockerfilePath + DockerfileSuffix;
-            if (File.Exists(specific))
+            if (files.FileExists(specific))
                 return specific;
         }
         var root = System.IO.Path.Combine(contextDirectory, FileName);
-        return File.Exists(root) ? root : null;
+        return files.FileExists(root) ? root : null;
     }
 
     /// <summary>Finds (see <see cref="Find"/>) and reads the ignore file for a build; null when there is none.</summary>
-    public static DockerIgnoreFile? LoadFor(string contextDirectory, string? dockerfilePath = null) =>
-        Find(contextDirectory, dockerfilePath) is { } path ? Load(path) : null;
+    public static DockerIgnoreFile? LoadFor(string contextDirectory, string? dockerfilePath = null, FileProbe? files = null) =>
+        Find(contextDirectory, dockerfilePath, files) is { } path ? Load(path) : null;
 
     /// <summary>A matcher for these patterns; errors name this file and the line.</summary>
     public DockerIgnoreMatcher CreateMatcher() => DockerIgnoreMatcher.Create(this);

@@ -81,9 +81,14 @@ internal static class LayerFiles
     }
 
     /// <summary>True when removing <paramref name="removed"/> (which may hold a glob) deletes <paramref name="path"/>, or part of it when it is a tree.</summary>
+    // Asked for every removed path against every path the earlier layers added: no strings are built here.
     public static bool Covers(string removed, string path, bool isTree) =>
-        path == removed || path.StartsWith(removed + "/", StringComparison.Ordinal) || (isTree && removed.StartsWith(path + "/", StringComparison.Ordinal))
-        || (removed.IndexOfAny(['*', '?']) >= 0 && System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(removed, path, ignoreCase: false));
+        path == removed || IsInside(path, removed) || (isTree && IsInside(removed, path))
+        || (removed.AsSpan().IndexOfAny('*', '?') >= 0 && System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(removed, path, ignoreCase: false));
+
+    /// <summary>Whether <paramref name="path"/> is below the folder <paramref name="folder"/> (<c>/a/b</c> is inside <c>/a</c>, <c>/ab</c> is not).</summary>
+    public static bool IsInside(string path, string folder) =>
+        path.Length > folder.Length && path[folder.Length] == '/' && path.StartsWith(folder, StringComparison.Ordinal);
 
     private static void AddWrites(List<(string? Path, bool IsTree)> into, ShellCommand command, string? cwd, VariableScope scope, bool root)
     {

@@ -96,7 +96,7 @@ public sealed class FilesRemovedInLaterLayer : Rule
         if (added.ContextFolder is null)
             return LayerFiles.Covers(removed, added.Path, added.IsTree);
         // A folder copied from the context: only what the context shows was copied.
-        if (!removed.StartsWith(added.Path + "/", StringComparison.Ordinal) || removed.IndexOfAny(['*', '?', '[']) >= 0)
+        if (!LayerFiles.IsInside(removed, added.Path) || removed.AsSpan().IndexOfAny("*?[") >= 0)
             return false;
         return context.BuildContext.Exists(Path.Combine(added.ContextFolder, removed[(added.Path.Length + 1)..]));
     }
