@@ -10,10 +10,11 @@ internal sealed partial class DockerfileParser
     private int ReadInstruction(int index, int nodeStart, int contentStart, int textStart, int textEnd, bool isEnd)
     {
         var firstIndex = index;
-        var logical = new LogicalLine(_bytes, textStart, textEnd - textStart + 16);
-        var layout = new List<InstructionLine>(isEnd ? 1 : 4);
+        var logical = new LogicalLine(_bytes, textStart, _segmentScratch);
+        // The layout only serves the token stream, which linting does not ask for.
+        var layout = _tokens is null ? null : new List<InstructionLine>(isEnd ? 1 : 4);
         logical.Append(textStart, textEnd - textStart);
-        layout.Add(new InstructionLine(LineRole.Text, index, textStart, textEnd));
+        layout?.Add(new InstructionLine(LineRole.Text, index, textStart, textEnd));
         index++;
 
         List<int>? emptyContinuationLines = null;
@@ -23,18 +24,18 @@ internal sealed partial class DockerfileParser
             var trimmed = GoText.SkipSpace(_bytes, line.Start, line.ContentEnd);
             if (trimmed < line.ContentEnd && _bytes[trimmed] == (byte)'#')
             {
-                layout.Add(new InstructionLine(LineRole.CommentInContinuation, index, trimmed, line.ContentEnd));
+                layout?.Add(new InstructionLine(LineRole.CommentInContinuation, index, trimmed, line.ContentEnd));
             }
             else if (trimmed == line.ContentEnd)
             {
-                layout.Add(new InstructionLine(LineRole.EmptyContinuation, index, line.ContentEnd, line.ContentEnd));
+                layout?.Add(new InstructionLine(LineRole.EmptyContinuation, index, line.ContentEnd, line.ContentEnd));
                 (emptyContinuationLines ??= []).Add(index);
             }
             else
             {
                 (textEnd, isEnd) = TrimContinuation(line.Start, line.ContentEnd);
                 logical.Append(line.Start, textEnd - line.Start);
-                layout.Add(new InstructionLine(LineRole.Text, index, line.Start, textEnd));
+                layout?.Add(new InstructionLine(LineRole.Text, index, line.Start, textEnd));
             }
             index++;
         }
@@ -93,7 +94,7 @@ internal sealed partial class DockerfileParser
         }
         _nodes.Add(instruction);
 
-        if (_tokens is not null)
+        if (layout is not null)
             EmitInstructionTokens(instruction, layout, contentStart, heredocLines ?? []);
         return index;
     }

@@ -13,6 +13,8 @@ internal sealed partial class DockerfileParser
     private readonly List<SyntaxToken>? _tokens;
     private readonly List<SyntaxNode> _nodes;
     private readonly List<SyntaxDiagnostic> _diagnostics = [];
+    // Each instruction's segment map is built here and then copied out at its exact size.
+    private readonly List<LogicalLine.Segment> _segmentScratch = new(16);
     private byte _escape = (byte)'\\';
 
     private DockerfileParser(SourceText source, bool withTokens)

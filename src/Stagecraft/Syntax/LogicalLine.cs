@@ -12,18 +12,20 @@ internal sealed class LogicalLine
 {
     private readonly byte[] _source;
     private readonly int _origin;
-    private List<Segment>? _building = new(2);
+    private List<Segment>? _building;
     private Segment[] _segments = [];
     private byte[]? _buffer;
     private int _length;
 
     /// <param name="source">The file's bytes.</param>
     /// <param name="origin">Where the instruction's text starts in the file; empty logical lines map there.</param>
-    public LogicalLine(byte[] source, int origin, int capacity = 128)
+    /// <param name="scratch">A list to build the segment map in, reused from instruction to instruction (cleared here); <see cref="Freeze"/> lets go of it.</param>
+    public LogicalLine(byte[] source, int origin, List<Segment>? scratch = null)
     {
         _source = source;
         _origin = origin;
-        _buffer = new byte[Math.Max(16, capacity)];
+        _building = scratch ?? new List<Segment>(2);
+        _building.Clear();
     }
 
     public int Length => _length;
@@ -32,20 +34,30 @@ internal sealed class LogicalLine
     public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, _length);
 
     /// <summary>The backing array (valid up to <see cref="Length"/>), so readers need not copy it.</summary>
-    public byte[] Buffer => _buffer ?? throw new InvalidOperationException("the logical line was frozen");
+    public byte[] Buffer
+    {
+        get
+        {
+            // Joined once, at its exact size, when first read (after the last line is appended): growing a buffer line by
+            // line was a fifth of the parser's allocations.
+            if (_buffer is null || _buffer.Length < _length)
+            {
+                var buffer = new byte[Math.Max(_length, 1)];
+                foreach (var segment in Segments)
+                    _source.AsSpan(segment.SourceStart, segment.Length).CopyTo(buffer.AsSpan(segment.LogicalStart));
+                _buffer = buffer;
+            }
+            return _buffer;
+        }
+    }
 
     public void Append(int sourceStart, int length)
     {
         if (length <= 0)
             return;
-        var buffer = Buffer;
-        if (_length + length > buffer.Length)
-        {
-            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, _length + length));
-            _buffer = buffer;
-        }
-        _source.AsSpan(sourceStart, length).CopyTo(buffer.AsSpan(_length));
-        _building!.Add(new Segment(_length, sourceStart, length));
+        if (_building is null)
+            throw new InvalidOperationException("the logical line was frozen");
+        _building.Add(new Segment(_length, sourceStart, length));
         _length += length;
     }
 
@@ -96,7 +108,7 @@ internal sealed class LogicalLine
     {
         if (end <= start)
             return "";
-        if (_buffer is not null)
+        if (_buffer is not null && _buffer.Length >= _length)
             return SourceText.Decode(_buffer.AsSpan(start, end - start));
         var segments = Segments;
         var first = Find(segments, start);
@@ -132,5 +144,5 @@ internal sealed class LogicalLine
         return lo;
     }
 
-    private readonly record struct Segment(int LogicalStart, int SourceStart, int Length);
+    internal readonly record struct Segment(int LogicalStart, int SourceStart, int Length);
 }
