@@ -17,7 +17,7 @@ public sealed class BaseImageNotPinned : Rule
         WhyItMatters: "An unpinned base changes under you: the same Dockerfile builds a different image next week (a new major Node or Python, a new Debian release), so a rebuild for a one-line fix can break the build or the application, and the image cannot be reproduced.",
         Bad: "FROM node\nFROM python:latest\nFROM node:20",
         Good: "FROM node:20.11.1-slim\nFROM python:3.12-slim\n# strictest: a digest, updated by a bot\nFROM node:20.11.1-slim@sha256:<digest>",
-        FixSafety: "Unsafe: for the official images whose releases Stagecraft keeps offline (node, python, golang, rust, eclipse-temurin, ruby, php and mcr.microsoft.com/dotnet/*), the tag becomes the newest known release of the line it names, keeping the variant: `node:20-slim` → `node:20.19.5-slim`, `node:iron` → `node:20.19.5`, `python:3` → `python:3.14.0`; no tag, `latest`, `lts`, `current` and a variant alone (`python:alpine` → `python:3.13.7-alpine`) take the default line, which may be another line than the floating tag points to today. A tag set by a global ARG default is pinned in the default when that ARG feeds only FROM lines. Other images, lines and variants the table does not know to be published (node:20-trixie, alpine3.x variants of older releases) get a suggestion saying why, never a guessed tag. A digest pin needs the registry and is left to a bot such as Renovate.",
+        FixSafety: "Unsafe: for the official images whose releases Stagecraft keeps offline (node, python, golang, rust, eclipse-temurin, ruby, php and mcr.microsoft.com/dotnet/*), the tag becomes the newest known release of the line it names, keeping the variant: `node:20-slim` → `node:20.19.5-slim`, `node:iron` → `node:20.19.5`, `python:3` → `python:3.14.0`; no tag, `latest`, `lts`, `current` and a variant alone (`python:alpine` → `python:3.13.7-alpine`) take the default line, which may be another line than the floating tag points to today. A tag set by a global ARG default is pinned in the default when that ARG feeds only FROM lines. Other images, lines and variants the table does not know to be published (node:20-trixie, alpine3.x variants of older releases) get a suggestion saying why, never a guessed tag. With `stagecraft fix --unsafe --pin-digests` the registry is asked for the digest of the precise tag (its manifest list, so every platform) and the FROM gets `node:20.19.5-slim@sha256:…`; a registry that does not answer leaves the tag pin alone, with a note. A pin in an ARG default gets no digest.",
         Options: "Pinning major.minor (`python:3.12`) is accepted as pinned; a digest (`@sha256:…`) is the only fully reproducible pin and is always quiet.");
 
     public override void Check(RuleContext context)
@@ -57,9 +57,12 @@ public sealed class BaseImageNotPinned : Rule
         var title = $"Pin {image.WithTag(tag)}";
         if (!written.Value.Contains('$'))
         {
-            return context.Tree.Source.GetText(written.Span) == written.Value
-                ? new Fix(title, FixSafety.Unsafe, [new TextEdit(written.Span, WithTag(written.Value, tag))])
-                : Refused("the image is written across lines or quoted; pin it by hand");
+            if (context.Tree.Source.GetText(written.Span) != written.Value)
+                return Refused("the image is written across lines or quoted; pin it by hand");
+            // Only when asked (fix --pin-digests): the registry's digest of the precise tag, which pins every platform.
+            return context.Model.Settings.ImageDigests.DigestOf(image.WithTag(tag)) is { } digest
+                ? new Fix(title + " and its digest", FixSafety.Unsafe, [new TextEdit(written.Span, WithTag(written.Value, tag) + "@" + digest)])
+                : new Fix(title, FixSafety.Unsafe, [new TextEdit(written.Span, WithTag(written.Value, tag))]);
         }
         return ArgDefaultEdits.Rewrite(context.Model, written.Value, expanded, WithTag(expanded.Trim(), tag), (from, name) => WantedDefault(context.Model, from, name)) is { } edit
             ? new Fix(title + " in the ARG default", FixSafety.Unsafe, [edit])

@@ -1,5 +1,6 @@
 using Stagecraft.Analysis;
 using Stagecraft.Analysis.Rules.Correctness;
+using Stagecraft.Semantics;
 
 namespace Stagecraft.Tests.Analysis.Rules.Correctness;
 
@@ -133,5 +134,32 @@ public class BaseImageNotPinnedTests
         Assert.NotEmpty(fixes);
         Assert.Contains(fixes, f => f.Safety == FixSafety.DisplayOnly);
         Assert.DoesNotContain(fixes, f => f.Edits.Any(e => e.Span.Start < text.IndexOf("FROM", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void With_a_digest_lookup_the_pin_adds_the_digest_of_the_precise_tag_only_for_a_literal_image()
+    {
+        const string digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        var asked = new List<string>();
+        var settings = BuildSettings.Default with { ImageDigests = new Digests(reference => { asked.Add(reference); return digest; }) };
+        const string text = "FROM node:20-slim AS app\n";
+        var finding = Assert.Single(RuleAssert.Lint(Rule, text, settings: settings));
+        Assert.Equal("Pin node:20.19.5-slim and its digest", finding.Fix!.Title);
+        Assert.Equal($"FROM node:20.19.5-slim@{digest} AS app\n", FixApplierForTests.Apply(text, finding.Fix));
+        Assert.Equal(["node:20.19.5-slim"], asked);
+        Assert.Empty(RuleAssert.Lint(Rule, FixApplierForTests.Apply(text, finding.Fix), settings: settings));
+
+        // An ARG default keeps the tag alone: a digest there would land inside `node:${V}-slim`.
+        var viaArg = Assert.Single(RuleAssert.Lint(Rule, "ARG V=20\nFROM node:${V}-slim\n", settings: settings));
+        Assert.Equal("ARG V=20.19.5\nFROM node:${V}-slim\n", FixApplierForTests.Apply("ARG V=20\nFROM node:${V}-slim\n", viaArg.Fix!));
+
+        // No answer from the registry: the tag pin alone.
+        var offline = BuildSettings.Default with { ImageDigests = new Digests(_ => null) };
+        Assert.Equal("Pin node:20.19.5-slim", Assert.Single(RuleAssert.Lint(Rule, text, settings: offline)).Fix!.Title);
+    }
+
+    private sealed class Digests(Func<string, string?> answer) : IImageDigestLookup
+    {
+        public string? DigestOf(string reference) => answer(reference);
     }
 }
