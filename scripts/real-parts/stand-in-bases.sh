@@ -14,11 +14,12 @@ BUILDAH_DIR=
 STAND_INS=(node python golang busybox)
 
 # The upstream names each stand-in answers to: the naive Dockerfile's loose tag, then the precise release
-# `stagecraft init --version 18 | 3.11 | 1.19` pins (the engine's KnownVersions table). When that table moves, the
+# `stagecraft init --version 18 | 3.11 | 1.19` pins and those STG009's unsafe fix pins node:18 and node:18-slim to
+# (the engine's KnownVersions table). When that table moves, the
 # real-build tests fail and name the FROM they could not find: add the new name here.
 stand_in_names() {
   case $1 in
-    node) echo node:18 node:18.20.8-bookworm-slim node:18-slim ;;
+    node) echo node:18 node:18.20.8-bookworm-slim node:18-slim node:18.20.8 node:18.20.8-slim ;;
     python) echo python:3.11 python:3.11.13-slim-bookworm python:3.11-slim ;;
     golang) echo golang:1.19 golang:1.19.13-bookworm ;;
     busybox) echo busybox:1.37.0-musl ;;

@@ -4,6 +4,7 @@ using Stagecraft.Analysis;
 using Stagecraft.Analysis.Configuration;
 using Stagecraft.Cli.Reporting;
 using Stagecraft.Fixing;
+using Stagecraft.Images.Sources;
 using Stagecraft.Inputs;
 using Stagecraft.Reporting;
 using Stagecraft.Semantics;
@@ -45,6 +46,10 @@ internal static class FixCommand
         var multiStage = new Option<bool>("--multi-stage") { Description = "Rewrite a single-stage build (STG013) into a builder and a runtime stage. The diff is always printed." };
         var context = new Option<string?>("--context") { Description = "The build context folder for every Dockerfile (default: each Dockerfile's own folder).", HelpName = "DIR" };
         var config = new Option<string?>("--config") { Description = "Use this configuration file instead of searching for one.", HelpName = "FILE" };
+        var pinDigests = new Option<bool>("--pin-digests")
+        {
+            Description = "With --unsafe, the base-image pin (STG009) also adds the digest the registry gives for the precise tag (manifests only).",
+        };
 
         var command = new Command("fix", """
             Apply the fixes of lint findings. Safe fixes only by default; --unsafe adds those
@@ -55,12 +60,14 @@ internal static class FixCommand
             written then). See docs/fix.md.
             """)
         {
-            paths, diff, write, rule, @unsafe, multiStage, context, config,
+            paths, diff, write, rule, @unsafe, multiStage, context, config, pinDigests,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(diff) && result.GetValue(write))
                 result.AddError("--diff and --write cannot be used together");
+            if (result.GetValue(pinDigests) && !result.GetValue(@unsafe))
+                result.AddError("--pin-digests needs --unsafe: pinning a base image is an unsafe fix");
         });
         command.SetAction(parse => Run(console, new FixRequest(
             parse.GetValue(paths) ?? [],
@@ -69,7 +76,7 @@ internal static class FixCommand
             parse.GetValue(@unsafe),
             parse.GetValue(multiStage),
             parse.GetValue(context),
-            parse.GetValue(config))));
+            parse.GetValue(config)) { PinDigests = parse.GetValue(pinDigests) }));
         return command;
     }
 
@@ -80,6 +87,9 @@ internal static class FixCommand
 
         /// <summary>Off-by-default rules <c>lint --enable</c> turns on.</summary>
         public string[] Enable { get; init; } = [];
+
+        /// <summary>Ask the registries for the digest of each tag STG009's fix pins.</summary>
+        public bool PinDigests { get; init; }
     }
 
     private static int Run(CliConsole console, FixRequest request)
@@ -156,6 +166,8 @@ internal static class FixCommand
         foreach (var note in configuration.Notes)
             console.Error.WriteLine("stagecraft: note: " + note);
         var dockerfiles = DockerfileDiscovery.Find(request.Paths, console.WorkingDirectory);
+        var digests = request.PinDigests ? new RegistryDigests() : null;
+        var settings = BuildSettings.Default with { ImageDigests = digests ?? ImageDigestLookup.None };
 
         FilePlan FixOne(int i)
         {
@@ -172,11 +184,13 @@ internal static class FixCommand
                 ? contextDirectory is null ? BuildContext.None : new BuildContext(contextDirectory, null)
                 : BuildContext.ForFile(dockerfile.FullPath, contextDirectory);
             var result = FixRunner.Run(input.Bytes, input.Path,
-                tree => FixLinting.Linter.Lint(tree, input.Path, buildContext, fileConfiguration, BuildSettings.Default), selection);
+                tree => FixLinting.Linter.Lint(tree, input.Path, buildContext, fileConfiguration, settings), selection);
             return new FilePlan(dockerfile, result);
         }
 
         var files = InOrder.Map(dockerfiles.Count, FixOne);
+        foreach (var note in digests?.Notes ?? [])
+            console.Error.WriteLine("stagecraft: note: " + note);
         // Nothing is written when any file cannot be read as a Dockerfile: the user fixes it first.
         foreach (var file in files)
         {

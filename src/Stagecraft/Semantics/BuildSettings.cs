@@ -17,6 +17,9 @@ public sealed record BuildSettings
 
     /// <summary>Where rules may look base images up; none by default, so a lint never touches the network or the engine unasked.</summary>
     public IBaseImageLookup BaseImages { get; init; } = BaseImageLookup.None;
+
+    /// <summary>Where STG009's pin looks up the digest of the tag it writes; none by default (<c>stagecraft fix --pin-digests</c> asks the registry).</summary>
+    public IImageDigestLookup ImageDigests { get; init; } = ImageDigestLookup.None;
 }
 
 /// <summary>An <c>os/arch[/variant]</c> platform.</summary>

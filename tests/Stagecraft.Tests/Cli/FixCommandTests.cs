@@ -117,6 +117,17 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [Fact]
+    public void Pin_digests_without_unsafe_is_a_usage_error()
+    {
+        _temp.Write("Dockerfile", Dockerfile);
+
+        var result = Fix("--pin-digests");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--pin-digests needs --unsafe", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_that_does_not_parse_is_one_error_line_naming_the_place_and_nothing_is_written()
     {
         _temp.Write("a/Dockerfile", Dockerfile);

@@ -1,3 +1,4 @@
+using Stagecraft.Analysis.Rules.Knowledge;
 using Stagecraft.Generation;
 using Stagecraft.Generation.Detection;
 

@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Stagecraft.Analysis.Rules.Knowledge;
 
 namespace Stagecraft.Generation.Detection;
 

@@ -1,3 +1,5 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+
 namespace Stagecraft.Generation.Detection;
 
 /// <summary>Turns what a project (or <c>--version</c>) says about its runtime version into one precise release.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Stagecraft.Analysis.Rules.Knowledge;
 
 namespace Stagecraft.Generation.Detection;
 

@@ -1,3 +1,5 @@
+using Stagecraft.Analysis.Rules.Knowledge;
+
 namespace Stagecraft.Generation.Detection;
 
 /// <summary>Decides a plan's runtime version from <c>--version</c>, what the project states, or the default line.</summary>

@@ -1,4 +1,6 @@
-namespace Stagecraft.Generation.Detection;
+using Stagecraft.Generation;
+
+namespace Stagecraft.Analysis.Rules.Knowledge;
 
 /// <summary>
 /// The newest release of each supported line of a runtime, so a requirement such as <c>&gt;=18</c> or <c>3.12</c>
