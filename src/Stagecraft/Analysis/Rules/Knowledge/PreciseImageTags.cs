@@ -51,13 +51,19 @@ internal static class PreciseImageTags
         var head = dash < 0 ? tag : tag[..dash];
         var variant = dash < 0 ? "" : tag[(dash + 1)..];
         ReleaseVersion release;
-        if (head is "latest" || (stack == Stack.Node && head is "lts" or "current"))
+        if (head is "latest" || (stack == Stack.Node && head is "lts"))
         {
             release = KnownVersions.DefaultLine(stack);
         }
+        else if (stack == Stack.Node && head is "current")
+        {
+            // node:current is the newest line, which is not a long-term-support one: the table does not follow it.
+            return PreciseTag.Refuse($"`{image}` follows Node's newest release line, which Stagecraft does not track offline; pin a version by hand");
+        }
         else if ((head.Length > 0 && head.All(char.IsAsciiDigit)) || (stack == Stack.Node && NodeCodenames.ContainsKey(head)))
         {
-            var major = NodeCodenames.TryGetValue(head, out var line) ? line : int.Parse(head, System.Globalization.CultureInfo.InvariantCulture);
+            if (!NodeCodenames.TryGetValue(head, out var major) && !int.TryParse(head, System.Globalization.CultureInfo.InvariantCulture, out major))
+                return PreciseTag.Refuse($"Stagecraft knows no release of the {image.Name} {head} line; pin a version by hand");
             if (KnownVersions.Lines(stack).Cast<ReleaseVersion?>().FirstOrDefault(v => v!.Value.Major == major) is not { } newest)
                 return PreciseTag.Refuse($"Stagecraft knows no release of the {image.Name} {major} line; pin a version by hand");
             release = newest;

@@ -91,6 +91,7 @@ public class BaseImageNotPinnedTests
     [InlineData("registry.example.com/team/node:20", "Stagecraft knows no releases of registry.example.com/team/node offline")]
     [InlineData("node:16-slim", "Stagecraft knows no release of the node 16 line")]
     [InlineData("node:gallium", "Stagecraft cannot tell which release `node:gallium` names")]
+    [InlineData("node:current-slim", "`node:current-slim` follows Node's newest release line")]
     [InlineData("node:20-trixie", "Stagecraft does not know that `node:20.19.5-trixie` is published")]
     [InlineData("node:18-alpine3.22", "Stagecraft does not know that `node:18.20.8-alpine3.22` is published")]
     [InlineData("python:3-windowsservercore", "Stagecraft does not know that `python:3.14.0-windowsservercore` is published")]
