@@ -38,20 +38,27 @@ public sealed class PackageDownloadWithoutCacheMount : Rule
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
                 var packages = RunPackages.Read(context.Model, run, script.Script, stage.ScopeAt(run));
+                var needing = packages.Commands.Where(command => (command.Verb & (PackageVerb.Install | PackageVerb.Upgrade)) != 0
+                    && command.Manager.MountAdvice?.Invoke(command.Effective) is not null && !packages.MountKeeps(command, CacheUse.BetweenBuilds)
+                    && !InstallsOnlyItself(command) && (readsContext || !TemporaryToolchain(script.Script, command))).ToList();
+                if (needing.Count == 0)
+                    continue;
+                var fixes = CacheMountFix.For(context, stage, run, script, packages, needing);
+                string? user = null;
                 seen.Clear();
-                foreach (var command in packages.Commands)
+                foreach (var command in needing)
                 {
-                    if ((command.Verb & (PackageVerb.Install | PackageVerb.Upgrade)) == 0 || command.Manager.MountAdvice?.Invoke(command.Effective) is not { } mount
-                        || seen.Contains(command.Manager) || packages.MountKeeps(command, CacheUse.BetweenBuilds)
-                        || InstallsOnlyItself(command) || (!readsContext && TemporaryToolchain(script.Script, command)))
+                    if (seen.Contains(command.Manager))
                         continue;
                     seen.Add(command.Manager);
+                    var mount = command.Manager.MountAdvice!(command.Effective)!;
                     if (command.Caches.FirstOrDefault(c => c.Moved) is { Path: { } moved })
                         mount = $"`--mount=type=cache,target={moved}`";
-                    var user = UserAt(stage, run, context) is { } name ? $" (as user {name}, under that user's home)" : "";
+                    user ??= UserAt(stage, run, context) is { } name ? $" (as user {name}, under that user's home)" : "";
                     var disabled = command.CacheDisabledBy is { } option ? $" in place of {option}" : "";
                     context.Report(script.ToFileSpan(command.Written.Span),
-                        $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {mount}{disabled} to the RUN to keep its downloads on the builder between builds{user}{buildKitNote}", stage);
+                        $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {mount}{disabled} to the RUN to keep its downloads on the builder between builds{user}{buildKitNote}",
+                        stage, fixes.GetValueOrDefault(command.Manager));
                 }
             }
         }
