@@ -23,8 +23,11 @@ internal static class CacheMountFix
 
     private sealed record Plan(PackageManager Manager, List<Mount> Mounts, List<TextEdit> Edits, string? Refusal);
 
-    /// <summary>The fix for each manager of <paramref name="commands"/> (the RUN's commands that lack a cache mount, in order).</summary>
-    public static Dictionary<PackageManager, Fix> For(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, RunPackages packages,
+    /// <summary>
+    /// The fix for each manager of <paramref name="commands"/> (the RUN's commands that lack a cache mount, in order), and
+    /// for a RUN of a non-root user, the manager's mounts as the fix writes them (for the message; null otherwise).
+    /// </summary>
+    public static Dictionary<PackageManager, (Fix Fix, string? Mounts)> For(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, RunPackages packages,
         IReadOnlyList<PackageCommand> commands)
     {
         var scope = stage.ScopeAt(run);
@@ -43,9 +46,9 @@ internal static class CacheMountFix
                 plans[plans.IndexOf(plan)] = plan with { Refusal = refusal };
         }
 
-        var fixes = new Dictionary<PackageManager, Fix>();
+        var fixes = new Dictionary<PackageManager, (Fix, string?)>();
         foreach (var refused in plans.Where(p => p.Refusal is not null))
-            fixes[refused.Manager] = new Fix($"no cache mount: {refused.Refusal}", FixSafety.DisplayOnly, []);
+            fixes[refused.Manager] = (new Fix($"no cache mount: {refused.Refusal}", FixSafety.DisplayOnly, []), null);
         var accepted = plans.Where(p => p.Refusal is null).ToList();
         if (accepted.Count == 0)
             return fixes;
@@ -65,7 +68,7 @@ internal static class CacheMountFix
         var title = mounts.Count == 1 ? $"Add a cache mount for {names[0]}" : $"Add cache mounts for {string.Join(" and ", names)}";
         var fix = new Fix(title, FixSafety.Unsafe, edits);
         foreach (var plan in accepted)
-            fixes[plan.Manager] = fix;
+            fixes[plan.Manager] = (fix, account is null ? null : string.Join(" and ", plan.Mounts.Select(m => $"`{Flag(m, account)}`")));
         return fixes;
     }
 
@@ -109,9 +112,10 @@ internal static class CacheMountFix
         switch (command.Manager.Name)
         {
             case "apt-get":
-                // Downloaded .debs and the lists; apt locks both, so concurrent builds must take turns.
+                // Downloaded .debs and the lists; apt locks both, so concurrent builds must take turns. Not all of
+                // /var/lib/apt: its extended_states (which packages were installed only as dependencies) belongs in the image.
                 yield return (-1, "/var/cache/apt");
-                yield return (-1, "/var/lib/apt");
+                yield return (-1, "/var/lib/apt/lists");
                 break;
             case "apk":
                 yield return (-1, "/etc/apk/cache");

@@ -19,7 +19,7 @@ internal static class PackageManagers
         [new(["/var/lib/apt/lists"], Fixed), new(["/var/cache/apt"], Fixed, StaysInLayer: false)], [], null, [],
         new("/var/lib/apt/lists", "DL3009", true, Refresh, PackageVerb.None, "rm -rf /var/lib/apt/lists/*",
             s => Uses(s, Apt!, Install | Upgrade, _ => true) && !Uses(s, Apt!, Refresh, _ => true)),
-        _ => "`--mount=type=cache,target=/var/cache/apt,sharing=locked` and `--mount=type=cache,target=/var/lib/apt,sharing=locked` (and drop /etc/apt/apt.conf.d/docker-clean)");
+        _ => "`--mount=type=cache,target=/var/cache/apt,sharing=locked` and `--mount=type=cache,target=/var/lib/apt/lists,sharing=locked` (and drop /etc/apt/apt.conf.d/docker-clean)");
 
     public static PackageManager Apk { get; } = new("apk", "apk", c => Verb(c, ApkValueOptions) switch
         {

@@ -2,6 +2,7 @@ using System.Text;
 using Stagecraft.Analysis;
 using Stagecraft.Analysis.Rules.Cache;
 using Stagecraft.Fixing;
+using Stagecraft.Tests.Support;
 
 namespace Stagecraft.Tests.Analysis.Rules.Cache;
 
@@ -33,7 +34,7 @@ public class CacheMountFixTests
     public void Apt_gets_both_locked_mounts_before_other_flags_drops_docker_clean_and_the_trailing_list_cleanup()
     {
         const string text = "FROM debian:12-slim\nRUN --network=host apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n";
-        Assert.Equal("FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked --network=host "
+        Assert.Equal("FROM debian:12-slim\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked --network=host "
             + "rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends curl\n", Fix(text));
     }
 
@@ -52,7 +53,7 @@ public class CacheMountFixTests
         var findings = RuleAssert.Marked(Rule, marked);
         Assert.Same(findings[0].Fix, findings[1].Fix);
         Assert.Equal("Add cache mounts for apt-get and pip", findings[0].Fix!.Title);
-        Assert.Equal("FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked --mount=type=cache,target=/root/.cache/pip "
+        Assert.Equal("FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked --mount=type=cache,target=/root/.cache/pip "
             + "rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y python3-pip && pip install flask\n", Fix(RuleAssert.Unmark(marked).Text));
     }
 
@@ -106,8 +107,26 @@ public class CacheMountFixTests
     public void Heredoc_runs_get_the_flag_after_run_and_apt_s_prelude_as_a_line_of_its_own()
     {
         const string text = "FROM debian:12\nRUN <<EOF\n#!/bin/sh\nset -e\napt-get update\napt-get install -y curl\nEOF\n";
-        Assert.Equal("FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked <<EOF\n#!/bin/sh\n"
+        Assert.Equal("FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked <<EOF\n#!/bin/sh\n"
             + "rm -f /etc/apt/apt.conf.d/docker-clean\nset -e\napt-get update\napt-get install -y curl\nEOF\n", Fix(text));
+    }
+
+    [Fact]
+    public void The_fixture_with_a_user_apt_and_cleanups_is_fixed_to_the_expected_text()
+    {
+        var path = Path.Combine(SharedData.RepositoryRoot, "tests", "Stagecraft.Tests", "Analysis", "Fixtures", "STG014", "hit-fix-user-apt-and-cleanup.Dockerfile");
+        var text = RuleAssert.Unmark(File.ReadAllText(path)).Text;
+        Assert.Equal("""
+            FROM python:3.12-slim
+            RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update -qq && apt-get install -y --no-install-recommends gcc
+            RUN groupadd -g 10001 app && useradd -m -u 10001 -g app app
+            USER app
+            COPY --chown=app:app requirements.txt /home/app/
+            RUN --mount=type=cache,target=/home/app/.cache/pip,uid=10001,gid=10001 pip install --user -r /home/app/requirements.txt
+            USER 2000
+            RUN pip install --user flask
+
+            """.ReplaceLineEndings("\n"), Fix(text));
     }
 
     [Fact]
@@ -120,7 +139,7 @@ public class CacheMountFixTests
         const string text = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCOPY r.txt .\nRUN pip install -r r.txt\n";
         var once = Fix(text, allRules: true);
         Assert.Equal("# syntax=docker/dockerfile:1\nFROM python:3.12-slim\n"
-            + "RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends curl\n"
+            + "RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends curl\n"
             + "COPY r.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt\n", once);
         Assert.Equal(once, Fix(once, allRules: true));
     }
