@@ -18,6 +18,8 @@ internal static class CacheMountFix
 {
     private const string DockerClean = "/etc/apt/apt.conf.d/docker-clean";
 
+    private static readonly string[] RpmInstallVerbs = ["install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "distro-sync", "upgrade-minimal"];
+
     /// <summary>A cache mount to add; <paramref name="ForUser"/> marks one the (non-root) user of the RUN writes to, which needs that user's uid.</summary>
     private sealed record Mount(string Target, bool Locked, bool ForUser);
 
@@ -56,7 +58,7 @@ internal static class CacheMountFix
         var mounts = accepted.SelectMany(p => p.Mounts).DistinctBy(m => m.Target).Select(m => Flag(m, account)).ToList();
         var edits = new List<TextEdit> { TextEdit.Insert(FlagsStart(run), string.Join(" ", mounts) + " ") };
         edits.AddRange(accepted.SelectMany(p => p.Edits));
-        if (accepted.Any(p => p.Manager == PackageManagers.Apt) && !DockerCleanRemovedBefore(context, stage, run, script) && Prelude(script) is { } prelude)
+        if (accepted.Any(p => p.Manager == PackageManagers.Apt) && Prelude(script, AptPrelude(context, stage, run, script, commands)) is { } prelude)
             edits.Add(prelude);
         var targets = accepted.SelectMany(p => p.Mounts).Select(m => m.Target).ToList();
         if (TrailingCleanup(script, accepted.Select(p => p.Manager).ToList(), targets) is { } cleanup)
@@ -84,6 +86,10 @@ internal static class CacheMountFix
                 return $"{disabled} turns {manager.Name}'s cache off and is not written as a separate option here";
             plan.Edits.Add(removal);
         }
+        // yum and dnf delete downloaded packages after a successful transaction (keepcache=0); only the metadata would stay.
+        if (manager.Name is "yum" or "dnf" && !command.Effective.Words.Any(w => w.Value.Contains("keepcache", StringComparison.Ordinal))
+            && command.Effective.Arguments.FirstOrDefault(w => RpmInstallVerbs.Contains(w.Value)) is { } verb)
+            plan.Edits.Add(TextEdit.Insert(script.ToFileSpan(verb.Span).End, " --setopt=keepcache=1"));
         if (manager.Name == "npm" && command.Effective.HasOption("--cache"))
             return "--cache moves npm's cache for this command; mount the folder it names";
         foreach (var (directory, fallback) in Directories(command, account, image))
@@ -232,29 +238,42 @@ internal static class CacheMountFix
     }
 
     /// <summary>
-    /// Removes the hook of the Debian and Ubuntu images that deletes every downloaded .deb after an install (so the
-    /// mounted /var/cache/apt would stay empty): <c>rm -f … &amp;&amp;</c> before a shell-form script, a line of its own before
+    /// What apt needs before it keeps downloads: the Debian and Ubuntu images' docker-clean hook deletes every .deb after
+    /// an install, and the `apt` front end (unlike apt-get) deletes them too unless told to keep them. Each is left out
+    /// when this RUN or one before it (in its stage or the stages below) already sees to it.
+    /// </summary>
+    private static List<string> AptPrelude(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, IReadOnlyList<PackageCommand> commands)
+    {
+        var texts = StageChain.Before(stage, run).Select(x => x.Instruction is RunInstructionSyntax earlier && context.Script(earlier) is { } s ? s.Text : "")
+            .Prepend(script.Text).ToList();
+        var lines = new List<string>();
+        if (!texts.Any(t => t.Contains(DockerClean, StringComparison.Ordinal)))
+            lines.Add($"rm -f {DockerClean}");
+        if (commands.Any(c => c.Manager == PackageManagers.Apt && c.Effective.BaseName == "apt") && !texts.Any(t => t.Contains(KeepDownloads, StringComparison.Ordinal)))
+            lines.Add($"echo '{KeepDownloads} \"true\";' > /etc/apt/apt.conf.d/keep-cache");
+        return lines;
+    }
+
+    private const string KeepDownloads = "Binary::apt::APT::Keep-Downloaded-Packages";
+
+    /// <summary>
+    /// Puts <paramref name="lines"/> before the script: <c>… &amp;&amp;</c> before a shell-form script, lines of their own before
     /// the first command of a heredoc (after a shebang or comments).
     /// </summary>
-    private static TextEdit? Prelude(RunScript script)
+    private static TextEdit? Prelude(RunScript script, List<string> lines)
     {
-        if (script.Script.Commands.Count == 0)
+        if (lines.Count == 0 || script.Script.Commands.Count == 0)
             return null;
         if (script.Heredoc is null)
-            return TextEdit.Insert(script.ToFileOffset(0), $"rm -f {DockerClean} && ");
+            return TextEdit.Insert(script.ToFileOffset(0), string.Concat(lines.Select(l => l + " && ")));
         var first = script.Script.Commands.MinBy(c => c.Span.Start)!;
         var text = script.Text;
         var lineStart = first.Span.Start == 0 ? 0 : text.LastIndexOf('\n', first.Span.Start - 1) + 1;
         var indent = text[lineStart..first.Span.Start];
         if (indent.Trim().Length > 0)
             return null;
-        return TextEdit.Insert(script.ToFileOffset(lineStart), $"{indent}rm -f {DockerClean}\n");
+        return TextEdit.Insert(script.ToFileOffset(lineStart), string.Concat(lines.Select(l => indent + l + "\n")));
     }
-
-    /// <summary>True when this RUN or one before it (in its stage or the stages below) already removes docker-clean.</summary>
-    private static bool DockerCleanRemovedBefore(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script) =>
-        script.Text.Contains(DockerClean, StringComparison.Ordinal)
-        || StageChain.Before(stage, run).Any(x => x.Instruction is RunInstructionSyntax earlier && context.Script(earlier) is { } s && s.Text.Contains(DockerClean, StringComparison.Ordinal));
 
     /// <summary>
     /// The cleanup commands that end the script (<c>rm -rf /var/lib/apt/lists/*</c>, <c>apt-get clean</c>, <c>yum clean

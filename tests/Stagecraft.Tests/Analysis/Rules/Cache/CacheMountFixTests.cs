@@ -39,11 +39,20 @@ public class CacheMountFixTests
     }
 
     [Fact]
+    public void The_apt_front_end_is_told_to_keep_downloads_and_what_an_earlier_run_did_is_not_repeated()
+    {
+        Assert.EndsWith("rm -f /etc/apt/apt.conf.d/docker-clean && echo 'Binary::apt::APT::Keep-Downloaded-Packages \"true\";' > /etc/apt/apt.conf.d/keep-cache && apt update && apt install -y curl\n",
+            Fix("FROM ubuntu:24.04\nRUN apt update && apt install -y curl\n"));
+        Assert.EndsWith("\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get install -y jq\n",
+            Fix("FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN apt-get install -y jq\n"));
+    }
+
+    [Fact]
     public void A_cleanup_that_also_removes_something_else_or_is_not_last_stays()
     {
         Assert.EndsWith("apt-get install -y curl && rm -rf /var/lib/apt/lists/* /tmp/x\n", Fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* /tmp/x\n"));
         Assert.EndsWith("apt-get install -y curl && rm -rf /var/lib/apt/lists/* && echo ok\n", Fix("FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* && echo ok\n"));
-        Assert.EndsWith("RUN --mount=type=cache,target=/var/cache/yum,sharing=locked yum install -y git\n", Fix("FROM centos:7\nRUN yum install -y git && yum clean all\n"));
+        Assert.EndsWith("RUN --mount=type=cache,target=/var/cache/yum,sharing=locked yum install --setopt=keepcache=1 -y git\n", Fix("FROM centos:7\nRUN yum install -y git && yum clean all\n"));
     }
 
     [Fact]
