@@ -55,6 +55,14 @@ internal static class CacheMountFix
         if (accepted.Count == 0)
             return fixes;
 
+        // A tmpfs or bind mount the RUN already has on one of the folders: a second mount there would not build.
+        if (accepted.SelectMany(p => p.Mounts).FirstOrDefault(m => packages.Mounts.Any(existing => existing.Path == m.Target)) is { } taken)
+        {
+            var refusal = new Fix($"no cache mount: the RUN already mounts {taken.Target}", FixSafety.DisplayOnly, []);
+            foreach (var plan in accepted)
+                fixes[plan.Manager] = (refusal, null);
+            return fixes;
+        }
         var mounts = accepted.SelectMany(p => p.Mounts).DistinctBy(m => m.Target).Select(m => Flag(m, account)).ToList();
         var edits = new List<TextEdit> { TextEdit.Insert(FlagsStart(run), string.Join(" ", mounts) + " ") };
         edits.AddRange(accepted.SelectMany(p => p.Edits));
@@ -98,7 +106,7 @@ internal static class CacheMountFix
             var path = moved ?? fallback;
             if (path is null)
                 return UnknownFolder(manager);
-            var system = path.StartsWith('/') && System(manager);
+            var system = path.StartsWith('/') && IsSystemManager(manager);
             if (path.StartsWith("~/", StringComparison.Ordinal) || path == "~")
             {
                 if (Home(scope, account) is not { } home)
@@ -197,7 +205,7 @@ internal static class CacheMountFix
         _ => $"the Dockerfile does not show where {manager.Name} caches",
     };
 
-    private static bool System(PackageManager manager) => manager.Name is "apt-get" or "apk" or "yum" or "dnf" or "microdnf" or "zypper";
+    private static bool IsSystemManager(PackageManager manager) => manager.Name is "apt-get" or "apk" or "yum" or "dnf" or "microdnf" or "zypper";
 
     /// <summary>The home of whoever runs the RUN: HOME when ENV/ARG set it, else root's or the account's.</summary>
     private static string? Home(VariableScope scope, RunAccount? account)

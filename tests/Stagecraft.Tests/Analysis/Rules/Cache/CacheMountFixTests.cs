@@ -88,6 +88,14 @@ public class CacheMountFixTests
     }
 
     [Fact]
+    public void A_run_that_already_mounts_the_folder_otherwise_is_not_given_a_second_mount_there()
+    {
+        var finding = Assert.Single(RuleAssert.Marked(Rule, "FROM python:3.12\nRUN --mount=type=tmpfs,target=/root/.cache/pip [|pip install flask|]\n"));
+        Assert.Equal(FixSafety.DisplayOnly, finding.Fix!.Safety);
+        Assert.Equal("no cache mount: the RUN already mounts /root/.cache/pip", finding.Fix.Title);
+    }
+
+    [Fact]
     public void Bundler_and_composer_need_their_official_images_or_variables()
     {
         Assert.Equal(FixSafety.DisplayOnly, Assert.Single(RuleAssert.Marked(Rule, "FROM debian:12\nRUN [|bundle install|]\n")).Fix!.Safety);
