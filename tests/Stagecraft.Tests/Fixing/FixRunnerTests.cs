@@ -147,10 +147,11 @@ public class FixRunnerTests
     public void Joining_runs_and_cleaning_up_do_not_race_the_cleanup_lands_after_the_install()
     {
         // Round 1 joins the RUNs (the cleanup of the update-only RUN is display only: the next RUN needs the lists);
-        // round 2 appends the cleanup to the joined RUN.
+        // round 2 appends the cleanup to the joined RUN. (STG014's cache mounts would make the cleanup unnecessary: left out here.)
         const string text = "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n";
 
-        var result = FixRunner.Run(Encoding.UTF8.GetBytes(text), "Dockerfile", tree => FixLinting.Linter.Lint(tree, "Dockerfile"), new FixSelection { IncludeUnsafe = true });
+        var result = FixRunner.Run(Encoding.UTF8.GetBytes(text), "Dockerfile", tree => FixLinting.Linter.Lint(tree, "Dockerfile"),
+            new FixSelection { IncludeUnsafe = true, Rules = new HashSet<string> { "STG010", "STG003" } });
 
         Assert.Equal("FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n", Fixed(result));
         Assert.Equal([("STG010", 1), ("STG003", 2)], result.Applied.Select(a => (a.RuleId, a.Round)));

@@ -21,7 +21,7 @@ public sealed class PackageDownloadWithoutCacheMount : Rule
         WhyItMatters: "When a step's cache is invalidated (a changed lockfile, a new base image) the whole download starts from nothing: hundreds of MB for a Maven or Gradle project, a full Go module and build cache, every wheel pip needs. A cache mount keeps those files on the builder between builds without putting them in any layer, so incremental rebuilds often go from minutes to seconds and the image needs no cache cleanup. Cache mounts need BuildKit (the default builder since Docker Engine 23.0).",
         Bad: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt",
         Good: "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt",
-        FixSafety: "No automatic fix: the right target depends on the user the RUN runs as and the manager's settings, apt also needs /etc/apt/apt.conf.d/docker-clean removed and `sharing=locked`, and flags such as --no-cache-dir would need to go.");
+        FixSafety: "Unsafe: inserts every cache mount the RUN's managers need right after `RUN` (one fix for the whole RUN), each on the folder the manager really uses: where a variable moved it, else its default in the home of the user the RUN runs as (`/root` for root), with `uid=`/`gid=` when that user is not root so it can write there (the Docker default makes the mount root's; folders above the target that do not exist yet are still created as root's, so a later step of that user writing elsewhere in, say, ~/.cache needs them made first). The system managers' mounts (apt's /var/cache/apt and /var/lib/apt/lists — not all of /var/lib/apt, whose extended_states records which packages were installed only as dependencies and belongs in the image —, /etc/apk/cache — apk keeps packages only when that folder exists —, /var/cache/yum, /var/cache/dnf, /var/cache/zypp) get `sharing=locked`, since those managers lock their caches and concurrent builds must take turns. A Go build also mounts the module cache (/go/pkg/mod on the golang images) so it reads what `go mod download` fetched. What makes the mount useless goes in the same fix: --no-cache-dir (or the manager's other no-cache option), cleanup commands that end the RUN and only empty the mounted folders (`rm -rf /var/lib/apt/lists/*`, `apt-get clean`, `yum clean all`, `npm cache clean --force`), and, for apt, `rm -f /etc/apt/apt.conf.d/docker-clean` goes before the script (a line of its own in a heredoc; left out when an earlier RUN removed it): the Debian and Ubuntu images' hook otherwise deletes every downloaded .deb; with the `apt` front end, which deletes them as well, `Binary::apt::APT::Keep-Downloaded-Packages \"true\"` is written to /etc/apt/apt.conf.d/keep-cache too. yum and dnf get `--setopt=keepcache=1` after the verb, since they delete downloaded packages after a transaction (microdnf and zypper keep only their metadata in the mount). Display only, saying why, when the folder or its owner is not certain: a non-root user whose home (useradd -m or -d, adduser) or uid (-u) the Dockerfile does not show (the node images' `node` user is known), the cache turned off by a variable such as PIP_NO_CACHE_DIR, a RUN that already has a tmpfs or bind mount on the folder, bundler outside the ruby images and composer outside the composer image without their cache variables. Yarn is taken to be Yarn 1, which the node images ship. The mounts need BuildKit: STG018's safe fix then adds `# syntax=docker/dockerfile:1`, and the legacy builder (DOCKER_BUILDKIT=0) can no longer build the file.");
 
     public override void Check(RuleContext context)
     {
@@ -38,20 +38,29 @@ public sealed class PackageDownloadWithoutCacheMount : Rule
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
                 var packages = RunPackages.Read(context.Model, run, script.Script, stage.ScopeAt(run));
+                var needing = packages.Commands.Where(command => (command.Verb & (PackageVerb.Install | PackageVerb.Upgrade)) != 0
+                    && command.Manager.MountAdvice?.Invoke(command.Effective) is not null && !packages.MountKeeps(command, CacheUse.BetweenBuilds)
+                    && !InstallsOnlyItself(command) && (readsContext || !TemporaryToolchain(script.Script, command))).ToList();
+                if (needing.Count == 0)
+                    continue;
+                var fixes = CacheMountFix.For(context, stage, run, script, packages, needing);
+                string? user = null;
                 seen.Clear();
-                foreach (var command in packages.Commands)
+                foreach (var command in needing)
                 {
-                    if ((command.Verb & (PackageVerb.Install | PackageVerb.Upgrade)) == 0 || command.Manager.MountAdvice?.Invoke(command.Effective) is not { } mount
-                        || seen.Contains(command.Manager) || packages.MountKeeps(command, CacheUse.BetweenBuilds)
-                        || InstallsOnlyItself(command) || (!readsContext && TemporaryToolchain(script.Script, command)))
+                    if (seen.Contains(command.Manager))
                         continue;
                     seen.Add(command.Manager);
+                    var (fix, resolved) = fixes[command.Manager];
+                    var mount = command.Manager.MountAdvice!(command.Effective)!;
                     if (command.Caches.FirstOrDefault(c => c.Moved) is { Path: { } moved })
                         mount = $"`--mount=type=cache,target={moved}`";
-                    var user = UserAt(stage, run, context) is { } name ? $" (as user {name}, under that user's home)" : "";
+                    // For a non-root user the fix knows the folder in that user's home (and the uid); otherwise say where to look.
+                    user ??= UserAt(stage, run, context) is { } name ? $" (as user {name}, under that user's home)" : "";
                     var disabled = command.CacheDisabledBy is { } option ? $" in place of {option}" : "";
                     context.Report(script.ToFileSpan(command.Written.Span),
-                        $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {mount}{disabled} to the RUN to keep its downloads on the builder between builds{user}{buildKitNote}", stage);
+                        $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {resolved ?? mount}{disabled} to the RUN to keep its downloads on the builder between builds{(resolved is null ? user : "")}{buildKitNote}",
+                        stage, fix);
                 }
             }
         }

@@ -15,7 +15,8 @@ internal enum CacheUse
 
 /// <summary>A cache directory as one command uses it: absolute, or <c>~/…</c> for "in the home of whoever runs it".</summary>
 /// <param name="Moved">True when a variable (PIP_CACHE_DIR, GOMODCACHE, …) put it there.</param>
-internal readonly record struct CacheLocation(string Path, bool StaysInLayer, bool Moved);
+/// <param name="Directory">Which of the manager's <see cref="PackageManager.Caches"/> it is.</param>
+internal readonly record struct CacheLocation(string Path, bool StaysInLayer, bool Moved, int Directory = 0);
 
 /// <summary>A RUN mount's type and its target, expanded and normalised.</summary>
 internal readonly record struct MountPath(string Type, string Path);
@@ -35,14 +36,15 @@ internal static class CacheCoverage
         if (manager.Caches.Length == 0)
             return [];
         var locations = new List<CacheLocation>(manager.Caches.Length + 2);
-        foreach (var cache in manager.Caches)
+        for (var index = 0; index < manager.Caches.Length; index++)
         {
+            var cache = manager.Caches[index];
             var moved = false;
             foreach (var variable in cache.MovedBy)
             {
                 if (ValueOf(variable.Name, command, scope, exported) is { } value && AsLocation(value) is { } path)
                 {
-                    locations.Add(new(path + variable.Suffix, cache.StaysInLayer, true));
+                    locations.Add(new(path + variable.Suffix, cache.StaysInLayer, true, index));
                     moved = true;
                     break;
                 }
@@ -50,7 +52,7 @@ internal static class CacheCoverage
             if (!moved)
             {
                 foreach (var path in cache.Paths)
-                    locations.Add(new(path, cache.StaysInLayer, false));
+                    locations.Add(new(path, cache.StaysInLayer, false, index));
             }
         }
         return [.. locations];

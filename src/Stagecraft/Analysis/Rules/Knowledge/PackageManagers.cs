@@ -19,7 +19,7 @@ internal static class PackageManagers
         [new(["/var/lib/apt/lists"], Fixed), new(["/var/cache/apt"], Fixed, StaysInLayer: false)], [], null, [],
         new("/var/lib/apt/lists", "DL3009", true, Refresh, PackageVerb.None, "rm -rf /var/lib/apt/lists/*",
             s => Uses(s, Apt!, Install | Upgrade, _ => true) && !Uses(s, Apt!, Refresh, _ => true)),
-        _ => "`--mount=type=cache,target=/var/cache/apt,sharing=locked` and `--mount=type=cache,target=/var/lib/apt,sharing=locked` (and drop /etc/apt/apt.conf.d/docker-clean)");
+        _ => "`--mount=type=cache,target=/var/cache/apt,sharing=locked` and `--mount=type=cache,target=/var/lib/apt/lists,sharing=locked` (and drop /etc/apt/apt.conf.d/docker-clean)");
 
     public static PackageManager Apk { get; } = new("apk", "apk", c => Verb(c, ApkValueOptions) switch
         {
@@ -33,7 +33,8 @@ internal static class PackageManagers
         new("/var/cache/apk", "DL3019", true, Install | Upgrade | Refresh, Install | Upgrade, "rm -rf /var/cache/apk/*",
             s => Uses(s, Apk!, Install, c => !c.HasOption("--no-cache", "--update", "-U", "--update-cache")) && !Uses(s, Apk!, Refresh, _ => true)),
         // With --no-cache apk keeps nothing and downloads an index of a few MB and the packages: a mount saves little.
-        c => c.HasOption("--no-cache") ? null : "`--mount=type=cache,target=/var/cache/apk`");
+        // apk keeps downloaded packages only when /etc/apk/cache exists, and then keeps its indexes there too.
+        c => c.HasOption("--no-cache") ? null : "`--mount=type=cache,target=/etc/apk/cache,sharing=locked`");
 
     public static PackageManager Pip { get; } = new("pip", "pip", PipVerb,
         [new(["~/.cache/pip"], [new("PIP_CACHE_DIR"), new("XDG_CACHE_HOME", "/pip")])], ["--no-cache-dir"], "PIP_NO_CACHE_DIR", ["pip", "setuptools", "wheel"],

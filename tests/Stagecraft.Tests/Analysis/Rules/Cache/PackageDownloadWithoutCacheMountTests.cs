@@ -19,7 +19,7 @@ public class PackageDownloadWithoutCacheMountTests
     public void Apt_needs_both_mounts_and_one_finding_per_manager_per_run()
     {
         var finding = Assert.Single(RuleAssert.Marked(Rule, "FROM debian\nRUN apt-get update && [|apt-get install -y curl|] && apt-get install -y jq\n"));
-        Assert.Contains("`--mount=type=cache,target=/var/cache/apt,sharing=locked` and `--mount=type=cache,target=/var/lib/apt,sharing=locked`", finding.Message);
+        Assert.Contains("`--mount=type=cache,target=/var/cache/apt,sharing=locked` and `--mount=type=cache,target=/var/lib/apt/lists,sharing=locked`", finding.Message);
     }
 
     [Fact]
