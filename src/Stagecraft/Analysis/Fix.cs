@@ -1,3 +1,5 @@
+using Stagecraft.Syntax;
+
 namespace Stagecraft.Analysis;
 
 /// <summary>How safe it is to apply a fix without a person looking at it.</summary>
@@ -20,4 +22,11 @@ public sealed record Fix(string Title, FixSafety Safety, IReadOnlyList<TextEdit>
 {
     /// <summary>Files of the build context to create or extend; empty for almost every fix.</summary>
     public IReadOnlyList<FileEdit> FileEdits { get; init; } = [];
+
+    /// <summary>
+    /// Places whose meaning this fix changes without editing them (an install whose cache a new mount keeps): a fix of
+    /// another rule that edits there in the same round waits for the next one, when the file has been linted again. Not
+    /// edits: reports do not show them and nothing is written there.
+    /// </summary>
+    public IReadOnlyList<TextSpan> Claims { get; init; } = [];
 }

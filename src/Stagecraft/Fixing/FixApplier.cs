@@ -26,6 +26,7 @@ public static class FixApplier
             .ToList();
         var taken = new List<Candidate>();
         var takenEdits = new List<(TextEdit Edit, string RuleId)>();
+        var takenClaims = new List<(TextEdit Edit, string RuleId)>();
         var takenFiles = new List<FileEdit>(plannedFiles ?? []);
         var skipped = new List<SkippedFix>();
         foreach (var candidate in candidates)
@@ -40,6 +41,12 @@ public static class FixApplier
                 skipped.Add(Skip(candidate, round, $"overlaps {clash.RuleId}'s edit at {Where(source, clash.Edit.Span.Start)}"));
                 continue;
             }
+            // A place another fix claims, or a claim on a place already edited: whichever comes second waits a round.
+            if ((Conflict(newEdits, takenClaims) ?? Conflict(candidate.Claims, takenEdits)) is { } claimed)
+            {
+                skipped.Add(Skip(candidate, round, $"{claimed.RuleId}'s fix changes what {Where(source, claimed.Edit.Span.Start)} means"));
+                continue;
+            }
             if (newFiles.FirstOrDefault(f => takenFiles.Any(t => PathsEqual(t.Path, f.Path))) is { } file)
             {
                 skipped.Add(Skip(candidate, round, $"another fix already changes {file.Path}"));
@@ -52,6 +59,7 @@ public static class FixApplier
             }
             taken.Add(candidate with { Edits = newEdits, Files = newFiles });
             takenEdits.AddRange(newEdits.Select(e => (e, candidate.Finding.Rule.Id)));
+            takenClaims.AddRange(candidate.Claims.Select(c => (c, candidate.Finding.Rule.Id)));
             takenFiles.AddRange(newFiles);
         }
 
@@ -98,7 +106,11 @@ public static class FixApplier
         return [.. output];
     }
 
-    private sealed record Candidate(Finding Finding, IReadOnlyList<TextEdit> Edits, IReadOnlyList<FileEdit> Files, int Order);
+    private sealed record Candidate(Finding Finding, IReadOnlyList<TextEdit> Edits, IReadOnlyList<FileEdit> Files, int Order)
+    {
+        /// <summary>The fix's claims, as empty edits so the overlap test applies to them unchanged.</summary>
+        public List<TextEdit> Claims { get; } = [.. Finding.Fix!.Claims.Select(span => new TextEdit(span, ""))];
+    }
 
     private static Candidate Prepare(SourceText source, Finding finding)
     {

@@ -54,6 +54,42 @@ public class FixApplierTests
     }
 
     [Fact]
+    public void A_fix_that_claims_a_place_makes_another_fix_editing_there_wait_and_the_claim_itself_changes_no_byte()
+    {
+        var end = Text.IndexOf("curl", StringComparison.Ordinal) + "curl".Length;
+        Finding Claiming(SyntaxTree tree)
+        {
+            var finding = With(tree, RuleB, "mount", FixSafety.Unsafe, TextEdit.Insert(At(Text, "apt-get"), "--mount=type=cache,target=/x "));
+            return finding with { Fix = finding.Fix! with { Claims = [new TextSpan(end, 0)] } };
+        }
+        var cleanup = (SyntaxTree tree) => With(tree, RuleA, "cleanup", FixSafety.Safe, TextEdit.Insert(end, " && rm -rf /x"));
+
+        var result = Apply(Text, tree => [Claiming(tree), cleanup(tree)], out var round);
+
+        Assert.Equal("FROM debian:12\nRUN --mount=type=cache,target=/x apt-get install -y curl\n", result);
+        var skipped = Assert.Single(round.Skipped);
+        Assert.Equal("STG901", skipped.RuleId);
+        Assert.Equal("STG902's fix changes what 2:28 means", skipped.Reason);
+        Assert.DoesNotContain(Assert.Single(round.Applied).Edits, e => e.Span.Start == end);
+    }
+
+    [Fact]
+    public void A_fix_claiming_a_place_another_fix_already_edits_waits_itself()
+    {
+        var end = Text.IndexOf("curl", StringComparison.Ordinal) + "curl".Length;
+        var result = Apply(Text, tree =>
+        {
+            var early = With(tree, RuleA, "early", FixSafety.Safe, TextEdit.Insert(At(Text, "debian"), "docker.io/library/"));
+            var claiming = With(tree, RuleB, "mount", FixSafety.Unsafe, TextEdit.Insert(At(Text, "apt-get"), "--mount=type=cache,target=/x "));
+            var cleanup = With(tree, RuleA, "cleanup", FixSafety.Safe, TextEdit.Insert(end, " && rm -rf /x"));
+            return [early, claiming with { Fix = claiming.Fix! with { Claims = [TextSpan.FromBounds(At(Text, "debian"), At(Text, "debian") + 6)] } }, cleanup];
+        }, out var round);
+
+        Assert.Equal("FROM docker.io/library/debian:12\nRUN apt-get install -y curl && rm -rf /x\n", result);
+        Assert.Equal("STG902", Assert.Single(round.Skipped).RuleId);
+    }
+
+    [Fact]
     public void At_the_same_start_the_lower_rule_id_wins()
     {
         var at = At(Text, "curl");

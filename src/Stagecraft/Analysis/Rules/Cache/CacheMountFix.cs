@@ -72,11 +72,10 @@ internal static class CacheMountFix
         if (TrailingCleanup(script, accepted.Select(p => p.Manager).ToList(), targets) is { } cleanup)
             edits.Add(TextEdit.Delete(cleanup));
         edits = MergeInserts(edits);
-        edits.AddRange(Claims(script, packages, accepted, edits));
 
         var names = accepted.Select(p => p.Manager.Name).ToList();
         var title = mounts.Count == 1 ? $"Add a cache mount for {names[0]}" : $"Add cache mounts for {string.Join(" and ", names)}";
-        var fix = new Fix(title, FixSafety.Unsafe, edits);
+        var fix = new Fix(title, FixSafety.Unsafe, edits) { Claims = [.. Claims(script, packages, accepted, edits)] };
         foreach (var plan in accepted)
             fixes[plan.Manager] = (fix, account is null ? null : string.Join(" and ", plan.Mounts.Select(m => $"`{Flag(m, account)}`")));
         return fixes;
@@ -328,10 +327,10 @@ internal static class CacheMountFix
 
     /// <summary>
     /// STG003 would, in the same round, add its own remedy for these commands (an option after the verb, a cleanup at the
-    /// end of the RUN), which the mounts make unnecessary and which would empty them. An empty edit at that spot keeps its
-    /// fix for the next round, when the mounts are there and STG003 no longer asks for it.
+    /// end of the RUN), which the mounts make unnecessary and which would empty them. Claiming that spot keeps its fix for
+    /// the next round, when the mounts are there and STG003 no longer asks for it.
     /// </summary>
-    private static IEnumerable<TextEdit> Claims(RunScript script, RunPackages packages, List<Plan> accepted, List<TextEdit> edits)
+    private static IEnumerable<TextSpan> Claims(RunScript script, RunPackages packages, List<Plan> accepted, List<TextEdit> edits)
     {
         var offsets = new HashSet<int>();
         foreach (var command in packages.Commands)
@@ -351,9 +350,8 @@ internal static class CacheMountFix
         }
         foreach (var offset in offsets.Order())
         {
-            var claim = TextEdit.Insert(offset, "");
             if (!edits.Any(e => e.Span.Start <= offset && offset <= e.Span.End))
-                yield return claim;
+                yield return new TextSpan(offset, 0);
         }
     }
 
