@@ -42,7 +42,7 @@ internal static class FixCommand
             HelpName = "RULE",
             AllowMultipleArgumentsPerToken = false,
         };
-        var @unsafe = new Option<bool>("--unsafe") { Description = "Also apply fixes that may change what the build does (merging RUNs, a USER, a pinned base). The diff is always printed." };
+        var @unsafe = new Option<bool>("--unsafe") { Description = "Also apply fixes that may change what the build does (merging RUNs, a USER, a pinned base, cache mounts). The diff is always printed." };
         var multiStage = new Option<bool>("--multi-stage") { Description = "Rewrite a single-stage build (STG013) into a builder and a runtime stage. The diff is always printed." };
         var context = new Option<string?>("--context") { Description = "The build context folder for every Dockerfile (default: each Dockerfile's own folder).", HelpName = "DIR" };
         var config = new Option<string?>("--config") { Description = "Use this configuration file instead of searching for one.", HelpName = "FILE" };
