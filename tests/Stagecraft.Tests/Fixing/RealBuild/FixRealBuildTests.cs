@@ -14,6 +14,7 @@ namespace Stagecraft.Tests.Fixing.RealBuild;
 /// compiler (read by our own `stagecraft inspect`). Sizes go to artifacts/real-builds/fix-APP.json
 /// (bench/images/fix-real.json keeps a reviewed copy). Skips without the real parts.
 /// </summary>
+[Collection(nameof(BuildahStoreCollection))]
 public sealed class FixRealBuildTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);

@@ -14,6 +14,7 @@ namespace Stagecraft.Tests.Generation.RealBuild;
 /// source copy, dependency installs included, from buildah's cache. Sizes and build times go to
 /// artifacts/real-builds/APP.json (bench/images/init-real.json keeps a reviewed copy). Skips without the real parts.
 /// </summary>
+[Collection(nameof(BuildahStoreCollection))]
 public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
