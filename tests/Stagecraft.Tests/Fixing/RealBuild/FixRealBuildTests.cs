@@ -18,12 +18,9 @@ namespace Stagecraft.Tests.Fixing.RealBuild;
 public sealed class FixRealBuildTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan Quick = TimeSpan.FromMinutes(2);
 
     private readonly TempDirectory _temp = new TempDirectory().AsRepository();
-    private readonly List<string> _engineImages = [];
-    private readonly List<string> _buildahImages = [];
-    private Buildah? _buildah;
+    private readonly BuiltImages _built = new();
 
     [Theory]
     [InlineData("node-api", 3000)]
@@ -31,7 +28,7 @@ public sealed class FixRealBuildTests(ITestOutputHelper output) : IDisposable
     [InlineData("go-service", 8080)]
     public void The_original_the_safe_fixed_and_the_fully_fixed_image_answer_and_the_fully_fixed_one_is_smaller_and_lean(string app, int port)
     {
-        var buildah = _buildah = RealBuilds.Require();
+        var buildah = _built.Buildah = RealBuilds.Require();
         var originalFolder = ExampleApps.Copy(_temp, app, "original", withDockerfile: true);
         var safeFolder = ExampleApps.Copy(_temp, app, "safe", withDockerfile: true);
         Fix(safeFolder, "fix", "--write", "Dockerfile");
@@ -80,19 +77,19 @@ public sealed class FixRealBuildTests(ITestOutputHelper output) : IDisposable
         {
             Assert.False(ExampleApps.UsesHeredocs(dockerfile), $"{image}: the Dockerfile has a heredoc, which buildah 1.28 cannot build");
             ExampleApps.AssertStandInsFor(dockerfile, "buildah's storage", buildah.HasImage);
-            _buildahImages.Add("localhost/" + image);
+            _built.InBuildah("localhost/" + image);
             // Cache mounts live under TMPDIR: a folder of this test keeps them out of other runs.
             var tmp = _temp.Folder("buildah-tmp");
             result = buildah.Succeed(["bud", "--isolation", "chroot", "--layers", "--format", "docker", "-t", "localhost/" + image, folder], BuildTimeout,
                 new Dictionary<string, string> { ["TMPDIR"] = tmp });
-            _engineImages.Add(image);
+            _built.InEngine(image);
             buildah.Succeed(["push", "--quiet", "localhost/" + image, "docker-daemon:" + image], BuildTimeout);
             builder = $"buildah bud --layers ({buildah.Driver} storage)";
         }
         else
         {
             ExampleApps.AssertStandInsFor(dockerfile, "the engine", ExampleApps.EngineHasImage);
-            _engineImages.Add(image);
+            _built.InEngine(image);
             result = RealBuilds.Succeed(RealBuilds.DockerClient, ["build", "-t", image, folder], BuildTimeout,
                 new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "0" });
             builder = "classic (DOCKER_BUILDKIT=0 docker build)";
@@ -138,17 +135,9 @@ public sealed class FixRealBuildTests(ITestOutputHelper output) : IDisposable
             $"{app}: original {sizes[0] / 1e6:F1} MB, safe-fixed {sizes[1] / 1e6:F1} MB, fully fixed {sizes[2] / 1e6:F1} MB; load {load}; {path}"));
     }
 
-    /// <summary>Removes what the test built: the engine's images (the classic builder's intermediate images go with them) and buildah's, with the cached layers no image uses any more.</summary>
     public void Dispose()
     {
-        foreach (var image in _engineImages)
-            RealBuilds.Run(RealBuilds.DockerClient, ["rmi", "-f", image], Quick);
-        if (_buildah is { } buildah && _buildahImages.Count > 0)
-        {
-            foreach (var image in _buildahImages.Distinct())
-                buildah.Run(["rmi", "-f", image]);
-            buildah.Run(["rmi", "--prune"]);
-        }
+        _built.Dispose();
         _temp.Dispose();
     }
 

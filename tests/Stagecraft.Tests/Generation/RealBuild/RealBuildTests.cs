@@ -18,7 +18,6 @@ namespace Stagecraft.Tests.Generation.RealBuild;
 public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan Quick = TimeSpan.FromMinutes(2);
 
     // Package managers whose download or install caches must stay out of a runtime image; "tmp" (a temporary folder)
     // and "python" (bytecode) are not package-manager caches.
@@ -28,9 +27,7 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
     private static readonly string[] DependencyInstalls = ["npm ci", "yarn install", "pnpm install", "pip install", "uv sync", "poetry install", "pipenv ", "go mod download"];
 
     private readonly TempDirectory _temp = new TempDirectory().AsRepository();
-    private readonly List<string> _engineImages = [];
-    private readonly List<string> _buildahImages = [];
-    private Buildah? _buildah;
+    private readonly BuiltImages _built = new();
 
     [Theory]
     [InlineData("node-api", "18", 3000, "src/app.ts", 2)]
@@ -39,7 +36,7 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
     public void The_naive_and_the_generated_image_build_and_answer_and_the_generated_one_is_lean_and_reuses_its_dependency_layers(
         string app, string version, int port, string sourceFile, int dependencyInstalls)
     {
-        var buildah = _buildah = RealBuilds.Require();
+        var buildah = _built.Buildah = RealBuilds.Require();
         var naiveFolder = ExampleApps.Copy(_temp, app, "naive", withDockerfile: true);
         var generatedFolder = ExampleApps.Copy(_temp, app, "generated", withDockerfile: false);
         var init = CliRun.Run("init", generatedFolder, "--version", version);
@@ -47,13 +44,13 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
         AssertBuildahCanBuild(buildah, File.ReadAllText(Path.Combine(generatedFolder, "Dockerfile")));
 
         var naiveImage = $"stagecraft-real/{app}-naive:1";
-        _engineImages.Add(naiveImage);
+        _built.InEngine(naiveImage);
         var naive = RealBuilds.Succeed(RealBuilds.DockerClient, ["build", "-t", naiveImage, naiveFolder], BuildTimeout,
             new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "0" });
 
         var generatedImage = $"stagecraft-real/{app}:1";
         var first = Build(buildah, generatedImage, generatedFolder);
-        _engineImages.Add(generatedImage);
+        _built.InEngine(generatedImage);
         buildah.Succeed(["push", "--quiet", "localhost/" + generatedImage, "docker-daemon:" + generatedImage], BuildTimeout);
 
         ExampleApps.AssertAnswersHealth(output, naiveImage, port, healthcheck: null);
@@ -79,7 +76,7 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
 
     private ProcessResult Build(Buildah buildah, string image, string folder)
     {
-        _buildahImages.Add("localhost/" + image);
+        _built.InBuildah("localhost/" + image);
         // Cache mounts live under TMPDIR: a folder of this test makes the first build's download caches cold.
         var tmp = _temp.Folder("buildah-tmp");
         return buildah.Succeed(["bud", "--isolation", "chroot", "--layers", "--format", "docker", "-t", "localhost/" + image, folder], BuildTimeout,
@@ -146,7 +143,7 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
             json.WriteString("app", "examples/" + app);
             json.WriteString("initVersion", version);
             json.WriteString("naiveBuilder", "classic (DOCKER_BUILDKIT=0 docker build)");
-            json.WriteString("generatedBuilder", $"buildah bud --layers ({_buildah!.Driver} storage)");
+            json.WriteString("generatedBuilder", $"buildah bud --layers ({_built.Buildah!.Driver} storage)");
             json.WriteNumber("naiveSizeBytes", naiveSize);
             json.WriteNumber("generatedSizeBytes", generatedSize);
             json.WriteNumber("sizeRatio", Math.Round((double)generatedSize / naiveSize, 3));
@@ -164,17 +161,9 @@ public sealed class RealBuildTests(ITestOutputHelper output) : IDisposable
 
     private static double Seconds(TimeSpan elapsed) => Math.Round(elapsed.TotalSeconds, 1);
 
-    /// <summary>Removes what the test built: the engine's images (the classic builder's intermediate images go with them) and buildah's, with the cached layers no image uses any more.</summary>
     public void Dispose()
     {
-        foreach (var image in _engineImages)
-            RealBuilds.Run(RealBuilds.DockerClient, ["rmi", "-f", image], Quick);
-        if (_buildah is { } buildah)
-        {
-            foreach (var image in _buildahImages.Distinct())
-                buildah.Run(["rmi", "-f", image]);
-            buildah.Run(["rmi", "--prune"]);
-        }
+        _built.Dispose();
         _temp.Dispose();
     }
 }
