@@ -31,6 +31,8 @@ public sealed class RuleContext
 
     internal Rules.Knowledge.StageRun[]? RunsWithoutTriggers { get; set; }
 
+    internal Dictionary<RunInstructionSyntax, Rules.Knowledge.RunPackages>? PackagesByRun { get; set; }
+
     public SyntaxTree Tree => Model.Tree;
 
     public BuildContext BuildContext { get; }

@@ -29,56 +29,119 @@ internal static class CacheMountFix
     /// The fix for each manager of <paramref name="commands"/> (the RUN's commands that lack a cache mount, in order), and
     /// for a RUN of a non-root user, the manager's mounts as the fix writes them (for the message; null otherwise).
     /// </summary>
+    /// <remarks>Written with plain loops: it runs for every RUN STG014 reports, a few hundred times over a large repository.</remarks>
     public static Dictionary<PackageManager, (Fix Fix, string? Mounts)> For(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, RunPackages packages,
-        IReadOnlyList<PackageCommand> commands)
+        List<PackageCommand> commands)
     {
         var scope = stage.ScopeAt(run);
         var account = RunAccount.At(context, stage, run);
-        var image = RunAccount.OfficialBase(stage);
-        var plans = new List<Plan>();
+        string? image = null;
+        var imageRead = false;
+        var plans = new List<Plan>(1);
         foreach (var command in commands)
         {
-            var plan = plans.Find(p => p.Manager == command.Manager);
-            if (plan is null)
-                plans.Add(plan = new Plan(command.Manager, [], [], null));
+            var index = IndexOf(plans, command.Manager);
+            if (index < 0)
+            {
+                index = plans.Count;
+                plans.Add(new Plan(command.Manager, [], [], null));
+            }
+            var plan = plans[index];
             if (plan.Refusal is not null)
                 continue;
+            // Only a few managers' folders depend on the base image: read it when one of them is there.
+            if (!imageRead && command.Manager.Name is "go" or "cargo" or "bundle" or "composer")
+                (image, imageRead) = (RunAccount.OfficialBase(stage), true);
             var refusal = AddCommand(plan, command, script, scope, account, image);
             if (refusal is not null)
-                plans[plans.IndexOf(plan)] = plan with { Refusal = refusal };
+                plans[index] = plan with { Refusal = refusal };
         }
 
         var fixes = new Dictionary<PackageManager, (Fix, string?)>();
-        foreach (var refused in plans.Where(p => p.Refusal is not null))
-            fixes[refused.Manager] = (new Fix($"no cache mount: {refused.Refusal}", FixSafety.DisplayOnly, []), null);
-        var accepted = plans.Where(p => p.Refusal is null).ToList();
+        foreach (var plan in plans)
+        {
+            if (plan.Refusal is not null)
+                fixes[plan.Manager] = (new Fix($"no cache mount: {plan.Refusal}", FixSafety.DisplayOnly, []), null);
+        }
+        var accepted = plans;
+        accepted.RemoveAll(p => p.Refusal is not null);
         if (accepted.Count == 0)
             return fixes;
 
         // A tmpfs or bind mount the RUN already has on one of the folders: a second mount there would not build.
-        if (accepted.SelectMany(p => p.Mounts).FirstOrDefault(m => packages.Mounts.Any(existing => existing.Path == m.Target)) is { } taken)
+        if (AlreadyMounted(accepted, packages) is { } taken)
         {
             var refusal = new Fix($"no cache mount: the RUN already mounts {taken.Target}", FixSafety.DisplayOnly, []);
             foreach (var plan in accepted)
                 fixes[plan.Manager] = (refusal, null);
             return fixes;
         }
-        var mounts = accepted.SelectMany(p => p.Mounts).DistinctBy(m => m.Target).Select(m => Flag(m, account)).ToList();
-        var edits = new List<TextEdit> { TextEdit.Insert(FlagsStart(run), string.Join(" ", mounts) + " ") };
-        edits.AddRange(accepted.SelectMany(p => p.Edits));
-        if (accepted.Any(p => p.Manager == PackageManagers.Apt) && Prelude(script, AptPrelude(context, stage, run, script, commands)) is { } prelude)
+        // Each folder once, in the order the managers need them.
+        var targets = new List<string>();
+        var flags = new List<string>();
+        foreach (var plan in accepted)
+        {
+            foreach (var mount in plan.Mounts)
+            {
+                if (!targets.Contains(mount.Target))
+                {
+                    targets.Add(mount.Target);
+                    flags.Add(Flag(mount, account));
+                }
+            }
+        }
+        var edits = new List<TextEdit> { TextEdit.Insert(FlagsStart(run), string.Join(" ", flags) + " ") };
+        foreach (var plan in accepted)
+            edits.AddRange(plan.Edits);
+        if (IndexOf(accepted, PackageManagers.Apt) >= 0 && Prelude(script, AptPrelude(context, stage, run, script, commands)) is { } prelude)
             edits.Add(prelude);
-        var targets = accepted.SelectMany(p => p.Mounts).Select(m => m.Target).ToList();
-        if (TrailingCleanup(script, accepted.Select(p => p.Manager).ToList(), targets) is { } cleanup)
+        if (TrailingCleanup(script, accepted, targets) is { } cleanup)
             edits.Add(TextEdit.Delete(cleanup));
         edits = MergeInserts(edits);
 
-        var names = accepted.Select(p => p.Manager.Name).ToList();
-        var title = mounts.Count == 1 ? $"Add a cache mount for {names[0]}" : $"Add cache mounts for {string.Join(" and ", names)}";
-        var fix = new Fix(title, FixSafety.Unsafe, edits) { Claims = [.. Claims(script, packages, accepted, edits)] };
+        var title = flags.Count == 1 ? $"Add a cache mount for {accepted[0].Manager.Name}" : $"Add cache mounts for {string.Join(" and ", Names(accepted))}";
+        var fix = new Fix(title, FixSafety.Unsafe, edits) { Claims = Claims(script, packages, accepted, edits) };
         foreach (var plan in accepted)
             fixes[plan.Manager] = (fix, account is null ? null : string.Join(" and ", plan.Mounts.Select(m => $"`{Flag(m, account)}`")));
         return fixes;
+    }
+
+    private static int IndexOf(List<Plan> plans, PackageManager manager)
+    {
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (plans[i].Manager == manager)
+                return i;
+        }
+        return -1;
+    }
+
+    private static string[] Names(List<Plan> plans)
+    {
+        var names = new string[plans.Count];
+        for (var i = 0; i < names.Length; i++)
+            names[i] = plans[i].Manager.Name;
+        return names;
+    }
+
+    /// <summary>The first mount of the plans whose folder the RUN already mounts, or null.</summary>
+    private static Mount? AlreadyMounted(List<Plan> plans, RunPackages packages)
+    {
+        var existing = packages.Mounts;
+        if (existing.Count == 0)
+            return null;
+        foreach (var plan in plans)
+        {
+            foreach (var mount in plan.Mounts)
+            {
+                for (var i = 0; i < existing.Count; i++)
+                {
+                    if (existing[i].Path == mount.Target)
+                        return mount;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>Adds the mounts and edits one command needs to its manager's plan; returns why it cannot be fixed, or null.</summary>
@@ -95,14 +158,13 @@ internal static class CacheMountFix
         }
         // yum and dnf delete downloaded packages after a successful transaction (keepcache=0); only the metadata would stay.
         if (manager.Name is "yum" or "dnf" && !command.Effective.Words.Any(w => w.Value.Contains("keepcache", StringComparison.Ordinal))
-            && command.Effective.Arguments.FirstOrDefault(w => RpmInstallVerbs.Contains(w.Value)) is { } verb)
+            && FirstArgument(command.Effective, RpmInstallVerbs) is { } verb)
             plan.Edits.Add(TextEdit.Insert(script.ToFileSpan(verb.Span).End, " --setopt=keepcache=1"));
         if (manager.Name == "npm" && command.Effective.HasOption("--cache"))
             return "--cache moves npm's cache for this command; mount the folder it names";
         foreach (var (directory, fallback) in Directories(command, account, image))
         {
-            var moved = command.Caches.FirstOrDefault(c => c.Moved && c.Directory == directory).Path;
-            var path = moved ?? fallback;
+            var path = MovedTo(command, directory) ?? fallback;
             if (path is null)
                 return UnknownFolder(manager);
             var system = path.StartsWith('/') && IsSystemManager(manager);
@@ -110,11 +172,33 @@ internal static class CacheMountFix
             {
                 if (Home(scope, account) is not { } home)
                     return $"the RUN runs as user {account!.User}, whose home the Dockerfile does not show (useradd -m or -d)";
-                path = home + path[1..];
+                path = string.Concat(home, path.AsSpan(1));
             }
             if (account is not null && !system && account.Uid is null)
                 return $"the RUN runs as user {account.User}, whose uid the Dockerfile does not show (useradd -u): the mount would belong to root";
             plan.Mounts.Add(new Mount(path, system, !system));
+        }
+        return null;
+    }
+
+    /// <summary>Where a variable moved the manager's cache folder number <paramref name="directory"/>, or null.</summary>
+    private static string? MovedTo(PackageCommand command, int directory)
+    {
+        foreach (var cache in command.Caches)
+        {
+            if (cache.Moved && cache.Directory == directory)
+                return cache.Path;
+        }
+        return null;
+    }
+
+    /// <summary>The first argument that is one of <paramref name="values"/>, or null.</summary>
+    private static ShellWord? FirstArgument(ShellCommand command, string[] values)
+    {
+        foreach (var word in command.Arguments)
+        {
+            if (Array.IndexOf(values, word.Value) >= 0)
+                return word;
         }
         return null;
     }
@@ -227,7 +311,16 @@ internal static class CacheMountFix
     }
 
     /// <summary>Where new flags go: before the RUN's first flag, or before its command.</summary>
-    private static int FlagsStart(RunInstructionSyntax run) => run.Flags.Count > 0 ? run.Flags.Min(f => f.Span.Start) : run.ArgumentsSpan.Start;
+    private static int FlagsStart(RunInstructionSyntax run)
+    {
+        var flags = run.Flags;
+        if (flags.Count == 0)
+            return run.ArgumentsSpan.Start;
+        var start = flags[0].Span.Start;
+        for (var i = 1; i < flags.Count; i++)
+            start = Math.Min(start, flags[i].Span.Start);
+        return start;
+    }
 
     /// <summary>Deletes an option such as --no-cache-dir (and the blank before it) from the command; null when it is not a word of its own.</summary>
     private static TextEdit? OptionRemoval(PackageCommand command, string option, RunScript script)
@@ -249,16 +342,27 @@ internal static class CacheMountFix
     /// an install, and the `apt` front end (unlike apt-get) deletes them too unless told to keep them. Each is left out
     /// when this RUN or one before it (in its stage or the stages below) already sees to it.
     /// </summary>
-    private static List<string> AptPrelude(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, IReadOnlyList<PackageCommand> commands)
+    private static List<string> AptPrelude(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, List<PackageCommand> commands)
     {
-        var texts = StageChain.Before(stage, run).Select(x => x.Instruction is RunInstructionSyntax earlier && context.Script(earlier) is { } s ? s.Text : "")
-            .Prepend(script.Text).ToList();
-        var lines = new List<string>();
-        if (!texts.Any(t => t.Contains(DockerClean, StringComparison.Ordinal)))
+        var lines = new List<string>(2);
+        if (!WrittenBefore(context, stage, run, script, DockerClean))
             lines.Add($"rm -f {DockerClean}");
-        if (commands.Any(c => c.Manager == PackageManagers.Apt && c.Effective.BaseName == "apt") && !texts.Any(t => t.Contains(KeepDownloads, StringComparison.Ordinal)))
+        if (commands.Any(c => c.Manager == PackageManagers.Apt && c.Effective.BaseName == "apt") && !WrittenBefore(context, stage, run, script, KeepDownloads))
             lines.Add($"echo '{KeepDownloads} \"true\";' > /etc/apt/apt.conf.d/keep-cache");
         return lines;
+    }
+
+    /// <summary>True when <paramref name="text"/> is in this RUN's script or that of a RUN before it.</summary>
+    private static bool WrittenBefore(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, string text)
+    {
+        if (script.Text.Contains(text, StringComparison.Ordinal))
+            return true;
+        foreach (var earlier in StageChain.Earlier(stage, run))
+        {
+            if (earlier is RunInstructionSyntax other && context.Script(other) is { } written && written.Text.Contains(text, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     private const string KeepDownloads = "Binary::apt::APT::Keep-Downloaded-Packages";
@@ -287,12 +391,17 @@ internal static class CacheMountFix
     /// all</c>, <c>npm cache clean --force</c>, …) when they only empty folders the new mounts keep: with the mounts they
     /// would throw away the cache they are there for. The span runs from the end of the command before them.
     /// </summary>
-    private static TextSpan? TrailingCleanup(RunScript script, List<PackageManager> managers, List<string> targets)
+    private static TextSpan? TrailingCleanup(RunScript script, List<Plan> managers, List<string> targets)
     {
         var shell = script.Script;
         if (shell.HasDiagnostics || shell.Commands.Count < 2)
             return null;
-        var last = shell.Commands.MaxBy(c => c.Span.End)!;
+        var last = shell.Commands[0];
+        foreach (var command in shell.Commands)
+        {
+            if (command.Span.End > last.Span.End)
+                last = command;
+        }
         ShellCommand? firstDropped = null;
         for (var command = last; command is not null; command = command.Previous)
         {
@@ -301,7 +410,7 @@ internal static class CacheMountFix
                 break;
             firstDropped = command;
         }
-        if (firstDropped is null || !ReferenceEquals(shell.Commands.MaxBy(c => c.Span.End), last) || AfterLast(script, last))
+        if (firstDropped is null || AfterLast(script, last))
             return null;
         var start = firstDropped.Previous!.Span.End;
         return script.ToFileSpan(new ShellSpan(start, last.Span.End - start));
@@ -311,18 +420,35 @@ internal static class CacheMountFix
     private static bool AfterLast(RunScript script, ShellCommand last) =>
         script.Text.AsSpan(last.Span.End).Trim().Length > 0;
 
-    private static bool EmptiesOnly(ShellCommand command, List<PackageManager> managers, List<string> targets)
+    private static bool EmptiesOnly(ShellCommand command, List<Plan> managers, List<string> targets)
     {
         if (command.IsNamed("rm"))
         {
             var paths = command.PositionalArguments;
-            return paths.Count > 0 && paths.All(w => CacheCoverage.Normalize(w.Value) is { Length: > 0 } path
-                && targets.Any(t => path == t || path.StartsWith(t + "/", StringComparison.Ordinal)));
+            if (paths.Count == 0)
+                return false;
+            foreach (var word in paths)
+            {
+                if (CacheCoverage.Normalize(word.Value) is not { Length: > 0 } path || !InsideAny(path, targets))
+                    return false;
+            }
+            return true;
         }
-        if (PackageManagers.Find(command) is not { } manager || !managers.Contains(manager))
+        if (PackageManagers.Find(command) is not { } manager || IndexOf(managers, manager) < 0)
             return false;
         return manager.Read(command) == PackageVerb.CleanCache
             || (manager == PackageManagers.Apt && PackageManagers.Verb(command, []) is "clean" or "autoclean");
+    }
+
+    /// <summary>True when <paramref name="path"/> is one of <paramref name="targets"/> or inside one.</summary>
+    private static bool InsideAny(string path, List<string> targets)
+    {
+        foreach (var target in targets)
+        {
+            if (path == target || (path.Length > target.Length && path[target.Length] == '/' && path.StartsWith(target, StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -330,29 +456,49 @@ internal static class CacheMountFix
     /// end of the RUN), which the mounts make unnecessary and which would empty them. Claiming that spot keeps its fix for
     /// the next round, when the mounts are there and STG003 no longer asks for it.
     /// </summary>
-    private static IEnumerable<TextSpan> Claims(RunScript script, RunPackages packages, List<Plan> accepted, List<TextEdit> edits)
+    private static TextSpan[] Claims(RunScript script, RunPackages packages, List<Plan> accepted, List<TextEdit> edits)
     {
-        var offsets = new HashSet<int>();
+        List<int>? offsets = null;
         foreach (var command in packages.Commands)
         {
-            if (!accepted.Any(p => p.Manager == command.Manager) || command.Manager.Layer is not { } layer || command.CacheDisabledBy is not null
+            if (IndexOf(accepted, command.Manager) < 0 || command.Manager.Layer is not { } layer || command.CacheDisabledBy is not null
                 || (command.Verb & layer.Writes) == 0 || packages.EmptiedAfter(command) || packages.MountKeeps(command, CacheUse.OutOfLayer))
                 continue;
+            int? offset = null;
             if ((command.Verb & layer.OptionVerbs) != 0)
             {
-                if (command.Effective.Arguments.FirstOrDefault(w => w.Value is "install" or "add" or "upgrade") is { } verb)
-                    offsets.Add(script.ToFileSpan(verb.Span).End);
+                if (FirstArgument(command.Effective, StoreVerbs) is { } verb)
+                    offset = script.ToFileSpan(verb.Span).End;
             }
-            else if (ScriptEdits.AppendOffset(script) is { } at)
+            else
             {
-                offsets.Add(at);
+                offset = ScriptEdits.AppendOffset(script);
             }
+            if (offset is { } at && !(offsets ??= []).Contains(at))
+                offsets.Add(at);
         }
-        foreach (var offset in offsets.Order())
+        if (offsets is null)
+            return [];
+        offsets.Sort();
+        var claims = new List<TextSpan>(offsets.Count);
+        foreach (var offset in offsets)
         {
-            if (!edits.Any(e => e.Span.Start <= offset && offset <= e.Span.End))
-                yield return new TextSpan(offset, 0);
+            if (!Touches(edits, offset))
+                claims.Add(new TextSpan(offset, 0));
         }
+        return [.. claims];
+    }
+
+    private static readonly string[] StoreVerbs = ["install", "add", "upgrade"];
+
+    private static bool Touches(List<TextEdit> edits, int offset)
+    {
+        foreach (var edit in edits)
+        {
+            if (edit.Span.Start <= offset && offset <= edit.Span.End)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Joins inserts at one offset (the mounts and apt's prelude both before a flagless command) into one edit, in order.</summary>
@@ -361,12 +507,22 @@ internal static class CacheMountFix
         var merged = new List<TextEdit>();
         foreach (var edit in edits)
         {
-            var same = edit.Span.Length == 0 ? merged.FindIndex(e => e.Span.Length == 0 && e.Span.Start == edit.Span.Start) : -1;
+            var same = edit.Span.Length == 0 ? InsertAt(merged, edit.Span.Start) : -1;
             if (same >= 0)
                 merged[same] = merged[same] with { NewText = merged[same].NewText + edit.NewText };
             else
                 merged.Add(edit);
         }
         return merged;
+    }
+
+    private static int InsertAt(List<TextEdit> edits, int offset)
+    {
+        for (var i = 0; i < edits.Count; i++)
+        {
+            if (edits[i].Span.Length == 0 && edits[i].Span.Start == offset)
+                return i;
+        }
+        return -1;
     }
 }

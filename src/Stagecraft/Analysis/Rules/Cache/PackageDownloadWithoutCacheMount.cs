@@ -25,54 +25,88 @@ public sealed class PackageDownloadWithoutCacheMount : Rule
 
     public override void Check(RuleContext context)
     {
-        var buildKitNote = context.Tree.Root.GetDirective("syntax") is null ? " (cache mounts need BuildKit)" : "";
+        string? buildKitNote = null;
+        List<PackageCommand>? needing = null;
         var seen = new List<PackageManager>();
         foreach (var stage in context.TargetStages)
         {
             if (stage.IsWindows)
                 continue;
-            var readsContext = BuildContextReads.Before(stage);
+            // Whether the build context was read before: this stage's instructions so far, then (asked only when it matters) the stages below.
+            var readsHere = false;
+            bool? readsBelow = null;
             foreach (var instruction in stage.Instructions)
             {
-                readsContext = readsContext || BuildContextReads.Reads(instruction);
+                readsHere = readsHere || BuildContextReads.Reads(instruction);
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
-                var packages = RunPackages.Read(context.Model, run, script.Script, stage.ScopeAt(run));
-                var needing = packages.Commands.Where(command => (command.Verb & (PackageVerb.Install | PackageVerb.Upgrade)) != 0
-                    && command.Manager.MountAdvice?.Invoke(command.Effective) is not null && !packages.MountKeeps(command, CacheUse.BetweenBuilds)
-                    && !InstallsOnlyItself(command) && (readsContext || !TemporaryToolchain(script.Script, command))).ToList();
-                if (needing.Count == 0)
-                    continue;
-                var fixes = CacheMountFix.For(context, stage, run, script, packages, needing);
-                string? user = null;
-                seen.Clear();
-                foreach (var command in needing)
+                var packages = RunPackages.Of(context, stage, run, script);
+                needing?.Clear();
+                // A hand-written loop: most RUNs install nothing, and those must cost no allocation.
+                foreach (var command in packages.Commands)
                 {
-                    if (seen.Contains(command.Manager))
+                    if ((command.Verb & (PackageVerb.Install | PackageVerb.Upgrade)) == 0 || command.Manager.MountAdvice?.Invoke(command.Effective) is null
+                        || packages.MountKeeps(command, CacheUse.BetweenBuilds) || InstallsOnlyItself(command))
                         continue;
-                    seen.Add(command.Manager);
-                    var (fix, resolved) = fixes[command.Manager];
-                    var mount = command.Manager.MountAdvice!(command.Effective)!;
-                    if (command.Caches.FirstOrDefault(c => c.Moved) is { Path: { } moved })
-                        mount = $"`--mount=type=cache,target={moved}`";
-                    // For a non-root user the fix knows the folder in that user's home (and the uid); otherwise say where to look.
-                    user ??= UserAt(stage, run, context) is { } name ? $" (as user {name}, under that user's home)" : "";
-                    var disabled = command.CacheDisabledBy is { } option ? $" in place of {option}" : "";
-                    context.Report(script.ToFileSpan(command.Written.Span),
-                        $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {resolved ?? mount}{disabled} to the RUN to keep its downloads on the builder between builds{(resolved is null ? user : "")}{buildKitNote}",
-                        stage, fix);
+                    if (!readsHere && !(readsBelow ??= BuildContextReads.Before(stage)) && TemporaryToolchain(script.Script, command))
+                        continue;
+                    (needing ??= []).Add(command);
                 }
+                if (needing is not { Count: > 0 })
+                    continue;
+                buildKitNote ??= context.Tree.Root.GetDirective("syntax") is null ? " (cache mounts need BuildKit)" : "";
+                Report(context, stage, run, script, packages, needing, seen, buildKitNote);
             }
         }
+    }
+
+    /// <summary>One finding per manager of <paramref name="needing"/>, all sharing the RUN's fix.</summary>
+    private static void Report(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, RunPackages packages,
+        List<PackageCommand> needing, List<PackageManager> seen, string buildKitNote)
+    {
+        var fixes = CacheMountFix.For(context, stage, run, script, packages, needing);
+        string? user = null;
+        seen.Clear();
+        foreach (var command in needing)
+        {
+            if (seen.Contains(command.Manager))
+                continue;
+            seen.Add(command.Manager);
+            var (fix, resolved) = fixes[command.Manager];
+            var disabled = command.CacheDisabledBy is { } option ? $" in place of {option}" : "";
+            string message;
+            if (resolved is not null)
+            {
+                message = $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {resolved}{disabled} to the RUN to keep its downloads on the builder between builds{buildKitNote}";
+            }
+            else
+            {
+                // For a non-root user the fix knows the folder in that user's home (and the uid); otherwise say where to look.
+                user ??= UserAt(stage, run, context) is { } name ? $" (as user {name}, under that user's home)" : "";
+                message = $"{command.Manager.Name} starts from an empty cache whenever this step reruns: add {MountAdvice(command)}{disabled} to the RUN to keep its downloads on the builder between builds{user}{buildKitNote}";
+            }
+            context.Report(script.ToFileSpan(command.Written.Span), message, stage, fix);
+        }
+    }
+
+    /// <summary>The manager's usual mount, or one on the folder a variable moved its cache to.</summary>
+    private static string MountAdvice(PackageCommand command)
+    {
+        foreach (var cache in command.Caches)
+        {
+            if (cache.Moved)
+                return $"`--mount=type=cache,target={cache.Path}`";
+        }
+        return command.Manager.MountAdvice!(command.Effective)!;
     }
 
     /// <summary>The manager updating itself (pip install --upgrade pip setuptools wheel, npm install -g npm@10): one or two small archives.</summary>
     private static bool InstallsOnlyItself(PackageCommand command)
     {
         var own = command.Manager.OwnPackages;
-        var words = command.Effective.PositionalArguments;
         if (own.Length == 0 || command.Effective.HasOption("-r", "--requirement", "-e", "--editable", "-c", "--constraint"))
             return false;
+        var words = command.Effective.PositionalArguments;
         // Skip `pip` of `python -m pip`, then the verb.
         var first = (words.Count > 0 && words[0].Value == "pip" && command.Effective.BaseName != "pip" ? 1 : 0) + 1;
         if (words.Count <= first)
@@ -102,7 +136,7 @@ public sealed class PackageDownloadWithoutCacheMount : Rule
     /// <summary>The non-root user a RUN runs as, from the last USER before it in its stage or the stages it is built on.</summary>
     private static string? UserAt(Stage stage, RunInstructionSyntax run, RuleContext context)
     {
-        if (StageChain.Before(stage, run).Select(x => x.Instruction).OfType<UserInstructionSyntax>().FirstOrDefault() is not { User: { } user } instruction)
+        if (StageChain.LastBefore<UserInstructionSyntax>(stage, run) is not { User: { } user } instruction)
             return null;
         var value = context.Model.Expand(instruction, user) is { Succeeded: true } r ? r.Value : user;
         return value is "root" or "0" ? null : value;

@@ -21,8 +21,7 @@ internal sealed record RunAccount(string User, string? Home, int? Uid, int? Gid)
     /// <summary>The account of the last USER before <paramref name="run"/> in its stage and the stages below; null for root or no USER.</summary>
     public static RunAccount? At(RuleContext context, Stage stage, RunInstructionSyntax run)
     {
-        var before = StageChain.Before(stage, run).ToList();
-        if (before.Select(x => x.Instruction).OfType<UserInstructionSyntax>().FirstOrDefault() is not { Value: { } value } instruction)
+        if (StageChain.LastBefore<UserInstructionSyntax>(stage, run) is not { Value: { } value } instruction)
             return null;
         var written = context.Model.Expand(instruction, value.Value) is { Succeeded: true } r ? r.Value : value.Value;
         var parts = written.Split(':', 2);
@@ -39,7 +38,7 @@ internal sealed record RunAccount(string User, string? Home, int? Uid, int? Gid)
         int? uid = Number(user), gid = groupId;
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var found = false;
-        foreach (var (_, instruction2) in Enumerable.Reverse(before))
+        foreach (var (_, instruction2) in StageChain.Before(stage, run).Reverse())
         {
             if (instruction2 is not RunInstructionSyntax earlier || context.Script(earlier) is not { } script)
                 continue;
@@ -73,8 +72,14 @@ internal sealed record RunAccount(string User, string? Home, int? Uid, int? Gid)
     }
 
     /// <summary>The official image name (golang, rust, node …) of the image the stage is built on at the bottom of its chain, or null.</summary>
-    public static string? OfficialBase(Stage stage) =>
-        StageChain.Of(stage).Last().Base is { Kind: StageBaseKind.Image } root ? ImageReference.Parse(root.Reference)?.OfficialName : null;
+    public static string? OfficialBase(Stage stage)
+    {
+        // A stage's base always comes earlier in the file, so this ends.
+        var bottom = stage;
+        while (bottom.Base.Stage is { } below)
+            bottom = below;
+        return bottom.Base is { Kind: StageBaseKind.Image } root ? ImageReference.Parse(root.Reference)?.OfficialName : null;
+    }
 
     private sealed record CreatedUser(string Name, string? Home, int? Uid, int? Gid, string? GroupName);
 

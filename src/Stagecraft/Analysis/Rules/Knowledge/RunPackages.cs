@@ -20,7 +20,7 @@ internal sealed class RunPackages
     private readonly List<(int At, string Path)>? _removals;
     private readonly Dictionary<string, int>? _lastClean;
 
-    private RunPackages(IReadOnlyList<PackageCommand> commands, MountPath[] mounts, List<(int, string)>? removals, Dictionary<string, int>? lastClean)
+    private RunPackages(ItemList<PackageCommand> commands, MountPath[] mounts, List<(int, string)>? removals, Dictionary<string, int>? lastClean)
     {
         Commands = commands;
         Mounts = mounts;
@@ -28,9 +28,19 @@ internal sealed class RunPackages
         _lastClean = lastClean;
     }
 
-    public IReadOnlyList<PackageCommand> Commands { get; }
+    public ItemList<PackageCommand> Commands { get; }
 
     public IReadOnlyList<MountPath> Mounts { get; }
+
+    /// <summary>The RUN's packages, read once per file and kept on the context: STG003 and STG014 read the same RUNs.</summary>
+    /// <remarks>An ONBUILD trigger sees the stage's final scope, which is what <see cref="Stage.ScopeAt"/> gives it.</remarks>
+    public static RunPackages Of(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script)
+    {
+        var cache = context.PackagesByRun ??= new(ReferenceEqualityComparer.Instance);
+        if (!cache.TryGetValue(run, out var packages))
+            cache.Add(run, packages = Read(context.Model, run, script.Script, stage.ScopeAt(run)));
+        return packages;
+    }
 
     /// <summary>Reads a RUN's script; <paramref name="scope"/> is what the RUN sees (for an ONBUILD trigger, the stage's final scope).</summary>
     public static RunPackages Read(SemanticModel model, RunInstructionSyntax run, ShellScript script, VariableScope scope)
@@ -65,7 +75,7 @@ internal sealed class RunPackages
                     (lastClean ??= new(StringComparer.Ordinal))[manager.Family] = written.Span.Start;
             }
         }
-        return new RunPackages((IReadOnlyList<PackageCommand>?)commands ?? Array.Empty<PackageCommand>(), CacheCoverage.MountsOf(model, run), removals, lastClean);
+        return new RunPackages(commands is null ? ItemList<PackageCommand>.Empty : new(commands), CacheCoverage.MountsOf(model, run), removals, lastClean);
     }
 
     /// <summary>True when a mount of this RUN keeps the command's cache as <paramref name="use"/> asks.</summary>

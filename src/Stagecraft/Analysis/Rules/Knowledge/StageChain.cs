@@ -26,6 +26,58 @@ internal static class StageChain
     }
 
     /// <summary>
+    /// The same instructions as <see cref="Before"/>, nearest first, walked without allocating: cache rules ask this for
+    /// each RUN they report. A stage's base always comes earlier in the file, so the walk ends.
+    /// </summary>
+    public static EarlierInstructions Earlier(Stage stage, InstructionSyntax instruction) => new(stage, instruction);
+
+    /// <summary>The last instruction of type <typeparamref name="T"/> that ran before <paramref name="instruction"/>, or null.</summary>
+    public static T? LastBefore<T>(Stage stage, InstructionSyntax instruction) where T : InstructionSyntax
+    {
+        foreach (var earlier in Earlier(stage, instruction))
+        {
+            if (earlier is T found)
+                return found;
+        }
+        return null;
+    }
+
+    /// <summary>The enumerator of <see cref="Earlier"/>; <c>foreach</c> uses it directly.</summary>
+    public struct EarlierInstructions
+    {
+        private Stage? _stage;
+        private int _index;
+
+        internal EarlierInstructions(Stage stage, InstructionSyntax instruction)
+        {
+            var instructions = stage.Instructions;
+            var at = 0;
+            while (at < instructions.Count && !ReferenceEquals(instructions[at], instruction))
+                at++;
+            (_stage, _index, Current) = (stage, at, null!);
+        }
+
+        public InstructionSyntax Current { get; private set; }
+
+        public readonly EarlierInstructions GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_stage is not null)
+            {
+                if (_index > 0)
+                {
+                    Current = _stage.Instructions[--_index];
+                    return true;
+                }
+                _stage = _stage.Base.Stage;
+                _index = _stage?.Instructions.Count ?? 0;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
     /// The names the ONBUILD triggers of the stages below declare (ARG) or set (ENV): BuildKit runs those triggers at
     /// the start of a stage built FROM them.
     /// </summary>

@@ -37,7 +37,7 @@ public sealed class PackageCacheLeftInLayer : Rule
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
                 // An ONBUILD trigger runs in a later build that inherits the stage's final ENV, which is what Stage.ScopeAt gives it.
-                var packages = RunPackages.Read(context.Model, run, script.Script, stage.ScopeAt(run));
+                var packages = RunPackages.Of(context, stage, run, script);
                 managers.Clear();
                 foreach (var command in packages.Commands)
                 {
