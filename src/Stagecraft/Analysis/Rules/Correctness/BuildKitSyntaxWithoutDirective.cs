@@ -25,8 +25,7 @@ public sealed class BuildKitSyntaxWithoutDirective : Rule
 
     public override void Check(RuleContext context)
     {
-        var uses = Features(context.Tree).ToList();
-        if (uses.Count == 0)
+        if (Features(context.Tree) is not { } uses)
             return;
         var directive = context.Tree.Root.GetDirective("syntax");
         int? pinned = null;
@@ -58,36 +57,49 @@ public sealed class BuildKitSyntaxWithoutDirective : Rule
 
     private sealed record FeatureUse(string Name, int MinVersion, TextSpan Span);
 
-    /// <summary>Every use of a frontend feature, with the minor version of Dockerfile 1.x that made it stable.</summary>
-    private static IEnumerable<FeatureUse> Features(SyntaxTree tree)
+    /// <summary>Every use of a frontend feature, with the minor version of Dockerfile 1.x that made it stable; null when there is none.</summary>
+    /// <remarks>Plain loops, allocating only for a use found: every file is asked this, and most use no such feature.</remarks>
+    private static List<FeatureUse>? Features(SyntaxTree tree)
     {
-        var all = tree.Root.Instructions.Concat(tree.Root.Instructions.OfType<OnbuildInstructionSyntax>().Where(o => o.Trigger is not null).Select(o => o.Trigger!));
-        foreach (var instruction in all)
+        List<FeatureUse>? uses = null;
+        var instructions = tree.Root.Instructions;
+        for (var i = 0; i < instructions.Count; i++)
+            Collect(instructions[i], ref uses);
+        for (var i = 0; i < instructions.Count; i++)
         {
-            if (instruction.Flags.Count == 0 && instruction.Heredocs.Count == 0)
-                continue;
-            var keyword = instruction.Keyword.ToUpperInvariant();
-            foreach (var flag in instruction.Flags)
-            {
-                var version = (instruction.Kind, flag.Name) switch
-                {
-                    (InstructionKind.Run, "mount") => 2,
-                    (InstructionKind.Run, "network") => 3,
-                    (InstructionKind.Run, "security") => 20,
-                    (InstructionKind.Run, "device") => 27,
-                    (InstructionKind.Copy or InstructionKind.Add, "link") => 4,
-                    (InstructionKind.Copy or InstructionKind.Add, "exclude") => 19,
-                    (InstructionKind.Copy, "parents") => 20,
-                    (InstructionKind.Add, "checksum" or "keep-git-dir") => 6,
-                    (InstructionKind.Add, "unpack") => 17,
-                    _ => 0,
-                };
-                if (version > 0)
-                    yield return new FeatureUse($"{keyword} --{flag.Name}", version, flag.Span);
-            }
-            if (instruction.Heredocs.Count > 0 && instruction.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add)
-                yield return new FeatureUse($"{keyword} heredocs", 4, instruction.Heredocs[0].MarkerSpan);
+            if (instructions[i] is OnbuildInstructionSyntax { Trigger: { } trigger })
+                Collect(trigger, ref uses);
         }
+        return uses;
+    }
+
+    private static void Collect(InstructionSyntax instruction, ref List<FeatureUse>? uses)
+    {
+        var flags = instruction.Flags;
+        if (flags.Count == 0 && instruction.Heredocs.Count == 0)
+            return;
+        string? keyword = null;
+        for (var i = 0; i < flags.Count; i++)
+        {
+            var flag = flags[i];
+            var version = (instruction.Kind, flag.Name) switch
+            {
+                (InstructionKind.Run, "mount") => 2,
+                (InstructionKind.Run, "network") => 3,
+                (InstructionKind.Run, "security") => 20,
+                (InstructionKind.Run, "device") => 27,
+                (InstructionKind.Copy or InstructionKind.Add, "link") => 4,
+                (InstructionKind.Copy or InstructionKind.Add, "exclude") => 19,
+                (InstructionKind.Copy, "parents") => 20,
+                (InstructionKind.Add, "checksum" or "keep-git-dir") => 6,
+                (InstructionKind.Add, "unpack") => 17,
+                _ => 0,
+            };
+            if (version > 0)
+                (uses ??= []).Add(new FeatureUse($"{keyword ??= instruction.Keyword.ToUpperInvariant()} --{flag.Name}", version, flag.Span));
+        }
+        if (instruction.Heredocs.Count > 0 && instruction.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add)
+            (uses ??= []).Add(new FeatureUse($"{keyword ?? instruction.Keyword.ToUpperInvariant()} heredocs", 4, instruction.Heredocs[0].MarkerSpan));
     }
 
     /// <summary>The 1.x minor version a directive pins (<c>docker/dockerfile:1.4</c>, <c>:1.4.3</c>), or null when it follows 1.x, labs or another frontend.</summary>
@@ -108,8 +120,9 @@ public sealed class BuildKitSyntaxWithoutDirective : Rule
 
     private static string LineEnding(SyntaxTree tree)
     {
-        var text = tree.GetText(new TextSpan(0, Math.Min(tree.Source.Length, 4096)));
-        var newline = text.IndexOf('\n');
-        return newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
+        // Read as bytes: in UTF-8 a CR or LF byte is always that character.
+        var text = tree.Source.Bytes[..Math.Min(tree.Source.Length, 4096)];
+        var newline = text.IndexOf((byte)'\n');
+        return newline > 0 && text[newline - 1] == (byte)'\r' ? "\r\n" : "\n";
     }
 }

@@ -37,7 +37,10 @@ internal static class AptGet
     {
         foreach (var word in command.Arguments)
         {
-            var at = word.Value.IndexOf(name + "=", StringComparison.OrdinalIgnoreCase);
+            // A word no longer than the name as written cannot hold `name=`; most words are package names, left unread.
+            if (word.Span.Length <= name.Length)
+                continue;
+            var at = IndexOfSetting(word.Value, name);
             if (at < 0)
                 continue;
             if (values.IsEmpty)
@@ -50,5 +53,21 @@ internal static class AptGet
             }
         }
         return false;
+    }
+
+    /// <summary>Where <c>name=</c> first occurs in <paramref name="text"/>, ignoring case; -1 when it does not.</summary>
+    private static int IndexOfSetting(string text, string name)
+    {
+        for (var from = 0; from + name.Length < text.Length;)
+        {
+            var found = text.AsSpan(from).IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+                return -1;
+            var at = from + found;
+            if (at + name.Length < text.Length && text[at + name.Length] == '=')
+                return at;
+            from = at + 1;
+        }
+        return -1;
     }
 }

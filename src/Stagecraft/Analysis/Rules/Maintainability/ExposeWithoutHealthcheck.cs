@@ -20,15 +20,31 @@ public sealed class ExposeWithoutHealthcheck : Rule
 
     public override void Check(RuleContext context)
     {
-        var instructions = context.ImageStages.Reverse().SelectMany(s => s.Instructions).ToArray();
-        if (instructions.OfType<HealthcheckInstructionSyntax>().Any())
-            return;
-        var expose = instructions.OfType<ExposeInstructionSyntax>().FirstOrDefault(e => e.Ports.Count > 0);
-        if (expose is null)
+        if (FirstExpose(context.ImageStages) is not { } expose)
             return;
         var expanded = ExpandedArguments.Of(context.Model, expose)?.Where(p => p.Length > 0).ToArray();
         var ports = string.Join(", ", expanded is { Length: > 0 } ? expanded : expose.Ports.Select(p => p.Value));
         context.Report(TextSpan.FromBounds(expose.KeywordSpan.Start, expose.ArgumentsSpan.End),
             $"the image exposes {ports} but has no HEALTHCHECK: add one (or `HEALTHCHECK NONE` to say it is deliberate) so Docker can tell a hung server from a healthy one");
+    }
+
+    /// <summary>
+    /// The first EXPOSE with ports of the image (its bottom stage first), or null when there is none or the image has a
+    /// HEALTHCHECK. Plain loops: every file is asked this.
+    /// </summary>
+    private static ExposeInstructionSyntax? FirstExpose(ItemList<Stage> imageStages)
+    {
+        ExposeInstructionSyntax? first = null;
+        for (var i = imageStages.Count - 1; i >= 0; i--)
+        {
+            foreach (var instruction in imageStages[i].Instructions)
+            {
+                if (instruction is HealthcheckInstructionSyntax)
+                    return null;
+                if (first is null && instruction is ExposeInstructionSyntax { Ports.Count: > 0 } expose)
+                    first = expose;
+            }
+        }
+        return first;
     }
 }

@@ -43,7 +43,7 @@ public sealed class LegacyKeyValueFormat : Rule
     private static string? Rewrite(SyntaxTree tree, KeyValueSyntax pair)
     {
         var value = pair.Value;
-        if (tree.GetText(pair.Span).Contains('\n') || value.Length == 0)
+        if (value.Length == 0 || tree.Source.GetBytes(pair.Span).Contains((byte)'\n'))
             return null;
         if (IsOneWord(value))
             return pair.Key + "=" + value;

@@ -26,40 +26,49 @@ public sealed class ConsecutiveRunInstructions : Rule
 
     public override void Check(RuleContext context)
     {
-        var commentStarts = context.Tree.Root.Children.OfType<CommentSyntax>().Select(c => c.Span.Start).ToArray();
-        foreach (var stage in context.Model.Stages.Where(s => !s.IsWindows))
+        int[]? commentStarts = null;
+        foreach (var stage in context.Model.Stages)
         {
-            var inImage = context.ImageStages.Contains(stage);
+            if (stage.IsWindows)
+                continue;
+            bool? inImage = null;
             for (var i = 1; i < stage.Instructions.Count; i++)
             {
                 if (stage.Instructions[i - 1] is not RunInstructionSyntax previous || stage.Instructions[i] is not RunInstructionSyntax current
                     || Readable(context, previous) is not { } before || Readable(context, current) is not { } after || !SameFlags(previous, current))
                     continue;
+                commentStarts ??= CommentStarts(context);
                 var commented = commentStarts.Any(c => c > previous.Span.Start && c < current.Span.Start);
-                var fix = commented ? null : new Fix("Join with the RUN before", FixSafety.Unsafe,
-                    [new TextEdit(TextSpan.FromBounds(previous.ArgumentsSpan.End, current.ArgumentsSpan.Start), Joiner(context, stage.Instructions, i))]);
                 if (before.Script.Commands is [var update] && UpdatedIndex(update.Unwrap()) is { } manager
                     && after.Script.Commands.Any(c => SystemPackages.ReadInstall(c.Unwrap()) is { } install && install.Manager == manager))
                 {
                     context.Report(before.ToFileSpan(update.Span),
                         $"`{update.Text}` runs in its own RUN, so the install on line {current.StartLine} can reuse a stale cached package index: update and install in one RUN",
-                        stage, fix, aliases: IsSingleCommand(after.Script) ? null : []);
+                        stage, commented ? null : JoinFix(context, stage, i), aliases: IsSingleCommand(after.Script) ? null : []);
                 }
-                else if (inImage && !commented && IsSingleCommand(before.Script) && IsSingleCommand(after.Script))
+                else if (!commented && (inImage ??= context.ImageStages.Contains(stage)) && IsSingleCommand(before.Script) && IsSingleCommand(after.Script))
                 {
                     context.Report(TextSpan.FromBounds(current.KeywordSpan.Start, current.ArgumentsSpan.End),
                         $"this RUN and the RUN on line {previous.StartLine} run one command each and make a layer each: join them with && in one RUN",
-                        stage, fix);
+                        stage, JoinFix(context, stage, i));
                 }
             }
         }
     }
 
+    /// <summary>Where the file's comments start; read only when a file has two adjacent RUNs to compare.</summary>
+    private static int[] CommentStarts(RuleContext context) =>
+        context.Tree.Root.Children.OfType<CommentSyntax>().Select(c => c.Span.Start).ToArray();
+
+    private static Fix JoinFix(RuleContext context, Stage stage, int index) =>
+        new("Join with the RUN before", FixSafety.Unsafe,
+            [new TextEdit(TextSpan.FromBounds(stage.Instructions[index - 1].ArgumentsSpan.End, stage.Instructions[index].ArgumentsSpan.Start), Joiner(context, stage.Instructions, index))]);
+
     private static RunScript? Readable(RuleContext context, RunInstructionSyntax run) =>
         run.Heredocs.Count == 0 && context.Script(run) is { } script && !script.Script.HasDiagnostics ? script : null;
 
     private static bool SameFlags(RunInstructionSyntax a, RunInstructionSyntax b) =>
-        a.Flags.Select(f => f.DumpText).Order(StringComparer.Ordinal).SequenceEqual(b.Flags.Select(f => f.DumpText).Order(StringComparer.Ordinal));
+        (a.Flags.Count == 0 && b.Flags.Count == 0) || a.Flags.Select(f => f.DumpText).Order(StringComparer.Ordinal).SequenceEqual(b.Flags.Select(f => f.DumpText).Order(StringComparer.Ordinal));
 
     private static bool IsSingleCommand(ShellScript script) =>
         script.Commands is [{ Depth: 0, IsBackground: false, Name: not null } command] && !command.IsInPipeline;

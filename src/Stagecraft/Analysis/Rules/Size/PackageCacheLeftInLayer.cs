@@ -25,9 +25,9 @@ public sealed class PackageCacheLeftInLayer : Rule
     {
         if (context.ImageStages.Count == 0)
             return;
-        // The ruby images configure gem with --no-document already.
-        var rubyBase = context.ImageStages[^1].Base is { Kind: StageBaseKind.Image } root && ImageReference.Parse(root.Reference)?.OfficialName == "ruby";
-        var managers = new List<PackageManager>();
+        // The ruby images configure gem with --no-document already; the base image is read only for a file that runs gem.
+        bool? rubyBase = null;
+        List<PackageManager>? managers = null;
         foreach (var stage in context.ImageStages)
         {
             if (stage.IsWindows)
@@ -38,10 +38,13 @@ public sealed class PackageCacheLeftInLayer : Rule
                     continue;
                 // An ONBUILD trigger runs in a later build that inherits the stage's final ENV, which is what Stage.ScopeAt gives it.
                 var packages = RunPackages.Of(context, stage, run, script);
-                managers.Clear();
+                if (packages.Commands.Count == 0)
+                    continue;
+                (managers ??= []).Clear();
                 foreach (var command in packages.Commands)
                 {
-                    if (command.Manager.Layer is not null && !managers.Contains(command.Manager) && !(rubyBase && command.Manager.Name == "gem"))
+                    if (command.Manager.Layer is not null && !managers.Contains(command.Manager)
+                        && !(command.Manager.Name == "gem" && (rubyBase ??= IsRubyBase(context))))
                         managers.Add(command.Manager);
                 }
                 foreach (var manager in managers)
@@ -49,6 +52,9 @@ public sealed class PackageCacheLeftInLayer : Rule
             }
         }
     }
+
+    private static bool IsRubyBase(RuleContext context) =>
+        context.ImageStages[^1].Base is { Kind: StageBaseKind.Image } root && ImageReference.Parse(root.Reference)?.OfficialName == "ruby";
 
     private static void CheckRun(RuleContext context, Stage stage, RunInstructionSyntax run, RunScript script, RunPackages packages, PackageManager manager)
     {
