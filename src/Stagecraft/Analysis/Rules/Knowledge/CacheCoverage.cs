@@ -35,7 +35,12 @@ internal static class CacheCoverage
     {
         if (manager.Caches.Length == 0)
             return [];
-        var locations = new List<CacheLocation>(manager.Caches.Length + 2);
+        // Sized for every default path; a moved cache takes one slot, so the array is cut only then (no list to copy from).
+        var size = 0;
+        foreach (var cache in manager.Caches)
+            size += Math.Max(1, cache.Paths.Length);
+        var locations = new CacheLocation[size];
+        var count = 0;
         for (var index = 0; index < manager.Caches.Length; index++)
         {
             var cache = manager.Caches[index];
@@ -44,7 +49,7 @@ internal static class CacheCoverage
             {
                 if (ValueOf(variable.Name, command, scope, exported) is { } value && AsLocation(value) is { } path)
                 {
-                    locations.Add(new(path + variable.Suffix, cache.StaysInLayer, true, index));
+                    locations[count++] = new(path + variable.Suffix, cache.StaysInLayer, true, index);
                     moved = true;
                     break;
                 }
@@ -52,10 +57,12 @@ internal static class CacheCoverage
             if (!moved)
             {
                 foreach (var path in cache.Paths)
-                    locations.Add(new(path, cache.StaysInLayer, false, index));
+                    locations[count++] = new(path, cache.StaysInLayer, false, index);
             }
         }
-        return [.. locations];
+        if (count < size)
+            Array.Resize(ref locations, count);
+        return locations;
     }
 
     /// <summary>The value a command sees for an environment variable, or null when it is not set.</summary>
