@@ -68,11 +68,11 @@ internal static class LayerFiles
 
     private static string LastSegment(string path) => path[(path.LastIndexOf('/') + 1)..];
 
-    /// <summary>The paths a RUN's script writes, in order, each with the script offset it is written at.</summary>
-    public static List<(AddedPath Path, int At)> OfRun(RunInstructionSyntax run, ShellScript script, string workdir, VariableScope scope, bool root)
+    /// <summary>Adds the paths a RUN's script writes to <paramref name="into"/>, in order, each with the script offset it is written at.</summary>
+    /// <param name="writes">A list to work in, left empty; the caller keeps it across RUNs so a file's walk allocates it once.</param>
+    public static void AddRunWrites(List<(AddedPath Path, int At)> into, List<(string? Path, bool IsTree)> writes, RunInstructionSyntax run, ShellScript script,
+        string workdir, VariableScope scope, bool root)
     {
-        var result = new List<(AddedPath Path, int At)>();
-        var writes = new List<(string? Path, bool IsTree)>();
         var cwd = (string?)workdir;
         foreach (var raw in script.Commands)
         {
@@ -88,10 +88,10 @@ internal static class LayerFiles
             foreach (var (path, isTree) in writes)
             {
                 if (path is not null && !InMount(run, workdir, path))
-                    result.Add((new AddedPath(path, run, raw, isTree), raw.Span.Start));
+                    into.Add((new AddedPath(path, run, raw, isTree), raw.Span.Start));
             }
         }
-        return result;
+        writes.Clear();
     }
 
     /// <summary>True when a cache, tmpfs or bind mount of the RUN holds the path, so it never reaches the layer.</summary>

@@ -100,9 +100,10 @@ public sealed class ImageRunsAsRoot : Rule
     private static Fix Suggestion(RuleContext context, Stage final)
     {
         var last = final.Instructions.LastOrDefault() ?? (InstructionSyntax)final.From;
-        var text = context.Tree.GetText(last.Span);
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        // The instruction's bytes, not its decoded text: only its line ending matters here.
+        var bytes = context.Tree.Source.GetBytes(last.Span);
+        var newline = bytes.IndexOf("\r\n"u8) >= 0 ? "\r\n" : "\n";
         return new Fix("Run as an unprivileged user (USER 65534:65534)", FixSafety.Unsafe,
-            [TextEdit.Insert(last.Span.End, (text.EndsWith('\n') ? "" : newline) + "USER 65534:65534" + newline)]);
+            [TextEdit.Insert(last.Span.End, (bytes.Length > 0 && bytes[^1] == (byte)'\n' ? "" : newline) + "USER 65534:65534" + newline)]);
     }
 }

@@ -30,6 +30,8 @@ public sealed class FilesRemovedInLaterLayer : Rule
         if (LastRunWithRm(context) is not { } lastRm)
             return;
         var added = new List<AddedPath>();
+        var own = new List<(AddedPath Path, int At)>();
+        var scratch = new List<(string? Path, bool IsTree)>();
         // Plain loops: this walks every instruction of the image for each file that runs rm.
         var stages = context.ImageStages;
         for (var s = stages.Count - 1; s >= 0; s--)
@@ -46,7 +48,8 @@ public sealed class FilesRemovedInLaterLayer : Rule
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
                 var root = IsRoot(context, stage, run);
-                var own = LayerFiles.OfRun(run, script.Script, workdir, context.Model.ScopeAt(run), root);
+                own.Clear();
+                LayerFiles.AddRunWrites(own, scratch, run, script.Script, workdir, context.Model.ScopeAt(run), root);
                 foreach (var rm in script.Script.FindCommands("rm"))
                 {
                     if (FirstDeletedEarlier(context, run, script.Script, rm, workdir, added, own) is { } hit)
