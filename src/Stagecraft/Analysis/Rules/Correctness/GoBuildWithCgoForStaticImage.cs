@@ -26,14 +26,11 @@ public sealed class GoBuildWithCgoForStaticImage : Rule
 
     public override void Check(RuleContext context)
     {
-        var root = context.ImageStages.LastOrDefault();
-        if (root is null || StaticImageName(root) is not { } image)
+        if (context.ImageStages.Count == 0 || StaticImageName(context.ImageStages[^1]) is not { } image)
             return;
         var reported = new HashSet<ShellCommand>();
-        foreach (var reference in context.ImageStages.SelectMany(s => s.References))
+        foreach (var (copy, source) in CopiesFromStages(context.ImageStages))
         {
-            if (reference.Instruction is not CopyInstructionSyntax copy || reference.Stage is not { } source)
-                continue;
             foreach (var stage in StageChain.Of(source))
             {
                 foreach (var run in stage.Instructions.OfType<RunInstructionSyntax>())
@@ -54,6 +51,20 @@ public sealed class GoBuildWithCgoForStaticImage : Rule
                 }
             }
         }
+    }
+
+    private static List<(CopyInstructionSyntax Copy, Stage Source)> CopiesFromStages(ItemList<Stage> stages)
+    {
+        var copies = new List<(CopyInstructionSyntax, Stage)>();
+        foreach (var stage in stages)
+        {
+            foreach (var reference in stage.References)
+            {
+                if (reference.Instruction is CopyInstructionSyntax copy && reference.Stage is { } source)
+                    copies.Add((copy, source));
+            }
+        }
+        return copies;
     }
 
     private static string? StaticImageName(Stage root)

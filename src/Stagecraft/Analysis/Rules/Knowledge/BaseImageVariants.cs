@@ -16,6 +16,11 @@ internal static class BaseImageVariants
     /// <summary>The smaller variants of a full official image, or null when it is already small, unknown, or its tag is not understood.</summary>
     public static BaseImageSuggestion? Suggest(ImageReference image)
     {
+        // Most final images are none of these: decide on the name before reading the tag.
+        var official = image.OfficialName;
+        var isSdk = image.FullRepository == "mcr.microsoft.com/dotnet/sdk";
+        if (!isSdk && official is not ("node" or "python" or "ruby" or "perl" or "debian" or "php" or "eclipse-temurin" or "openjdk" or "golang" or "rust"))
+            return null;
         var tag = image.EffectiveTag.ToLowerInvariant();
         var segments = tag.Split('-');
         if (tag.Length == 0 || segments.Any(s => MinimalMarkers.Any(m => s.StartsWith(m, StringComparison.Ordinal))))
@@ -25,9 +30,9 @@ internal static class BaseImageVariants
         bool Only(params string[] flavors) => segments.Select((s, i) => i == 0 && IsVersion(s) || Codenames.Contains(s) || flavors.Contains(s)).All(ok => ok);
         string Tag(params string?[] parts) => string.Join("-", parts.Where(p => !string.IsNullOrEmpty(p)));
 
-        if (image.FullRepository == "mcr.microsoft.com/dotnet/sdk" && Only())
+        if (isSdk && Only())
             return new(image.ToString(), "~850 MB", [($"mcr.microsoft.com/dotnet/aspnet:{tag}", "~220 MB"), ($"mcr.microsoft.com/dotnet/runtime:{tag}", "~190 MB")], true);
-        switch (image.OfficialName)
+        switch (official)
         {
             case "node" when Only():
                 return Slim(image, "~1.1 GB", Tag(version, codename, "slim"), "~200 MB", Tag(version, "alpine"), "~135 MB");

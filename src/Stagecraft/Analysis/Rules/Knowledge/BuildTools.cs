@@ -78,6 +78,8 @@ internal static partial class BuildTools
         return repository == "buildpack-deps" && !tag.EndsWith("curl", StringComparison.Ordinal) && !tag.EndsWith("scm", StringComparison.Ordinal);
     }
 
+    private static readonly string[] HubPrefixes = ["docker.io/library/", "index.docker.io/library/", "docker.io/", "library/"];
+
     /// <summary>Splits an image reference into repository (without docker.io/library/) and tag (empty when none).</summary>
     public static (string Repository, string Tag) Split(string reference)
     {
@@ -87,7 +89,7 @@ internal static partial class BuildTools
         var colon = reference.LastIndexOf(':');
         var tag = colon > reference.LastIndexOf('/') ? reference[(colon + 1)..] : "";
         var repository = colon > reference.LastIndexOf('/') ? reference[..colon] : reference;
-        foreach (var prefix in new[] { "docker.io/library/", "index.docker.io/library/", "docker.io/", "library/" })
+        foreach (var prefix in HubPrefixes)
         {
             if (repository.StartsWith(prefix, StringComparison.Ordinal))
                 repository = repository[prefix.Length..];

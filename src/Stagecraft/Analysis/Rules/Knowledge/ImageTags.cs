@@ -30,21 +30,36 @@ internal static class ImageTags
 
     public static TagPinning Classify(ImageReference image, string tag)
     {
-        var segments = tag.ToLowerInvariant().Split('-', '_');
-        var first = segments[0];
+        // Segments are read in place rather than split out: every FROM of every file is asked this.
+        var lower = tag.ToLowerInvariant().AsSpan();
+        var firstEnd = lower.IndexOfAny('-', '_');
+        var first = firstEnd < 0 ? lower : lower[..firstEnd];
         if (first.Length > 1 && first[0] == 'v' && char.IsAsciiDigit(first[1]))
             first = first[1..];
-        if (segments.Skip(1).Any(IsDateOrBuild))
-            return TagPinning.Pinned;
+        var rest = lower;
+        for (var end = firstEnd; end >= 0;)
+        {
+            rest = rest[(end + 1)..];
+            end = rest.IndexOfAny('-', '_');
+            if (IsDateOrBuild(end < 0 ? rest : rest[..end]))
+                return TagPinning.Pinned;
+        }
         var os = IsOperatingSystem(image);
         if (first.Length > 0 && char.IsAsciiDigit(first[0]))
+            return first.Contains('.') || IsDateOrBuild(first) || (os && image.Name != "alpine") ? TagPinning.Pinned : TagPinning.Floating;
+        return os && !IsRolling(first) ? TagPinning.Pinned : TagPinning.Floating;
+    }
+
+    private static bool IsRolling(ReadOnlySpan<char> segment)
+    {
+        foreach (var rolling in Rolling)
         {
-            var parts = first.Split('.');
-            return parts.Length >= 2 || IsDateOrBuild(first) || (os && image.Name != "alpine") ? TagPinning.Pinned : TagPinning.Floating;
+            if (segment.SequenceEqual(rolling))
+                return true;
         }
-        return os && !Rolling.Contains(first) ? TagPinning.Pinned : TagPinning.Floating;
+        return false;
     }
 
     /// <summary>A date (<c>20240110</c>) or long build number (<c>1809</c> stays a Windows release and is read as such too).</summary>
-    private static bool IsDateOrBuild(string segment) => segment.Length >= 4 && segment.All(char.IsAsciiDigit);
+    private static bool IsDateOrBuild(ReadOnlySpan<char> segment) => segment.Length >= 4 && segment.IndexOfAnyExceptInRange('0', '9') < 0;
 }

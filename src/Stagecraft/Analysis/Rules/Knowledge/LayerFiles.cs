@@ -27,38 +27,52 @@ internal static class LayerFiles
     /// <summary>Joins and normalises a path inside the image (see <see cref="ContainerPath.Resolve"/>).</summary>
     public static string Resolve(string directory, string path) => ContainerPath.Resolve(directory, path);
 
-    /// <summary>The paths a COPY or ADD writes; folders copied from the context carry their source folder.</summary>
-    public static IEnumerable<AddedPath> OfCopy(SemanticModel model, FileTransferInstructionSyntax copy, string workdir)
+    /// <summary>Adds the paths a COPY or ADD writes to <paramref name="into"/>; folders copied from the context carry their source folder.</summary>
+    public static void AddCopied(List<AddedPath> into, SemanticModel model, FileTransferInstructionSyntax copy, string workdir)
     {
         if (copy.Destination is null || model.Expand(copy, copy.Destination.Value) is not { Succeeded: true } expanded || expanded.Value.Contains('$'))
-            yield break;
+            return;
         var destination = Resolve(workdir, expanded.Value);
         var intoFolder = expanded.Value.EndsWith('/') || expanded.Value is "." || copy.Sources.Count > 1;
-        foreach (var source in copy.PathSources.Select(s => s.Value))
+        var sources = copy.PathSources;
+        for (var i = 0; i < sources.Count; i++)
         {
+            var source = sources[i].Value;
             var isUrl = source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal);
-            if (source.Contains('$') || (copy is AddInstructionSyntax && !isUrl && (Archives.Any(a => source.EndsWith(a, StringComparison.OrdinalIgnoreCase)) || source.Contains(".git"))))
+            if (source.Contains('$') || (copy is AddInstructionSyntax && !isUrl && (IsArchive(source) || source.Contains(".git"))))
                 continue; // local archives are unpacked by ADD, so the archive itself never lands in the layer
             if (source is "." or "./" || source.EndsWith('/'))
             {
                 if (copy is CopyInstructionSyntax { From: not null })
                     continue;
-                yield return new AddedPath(destination, copy, null, true, source);
+                into.Add(new AddedPath(destination, copy, null, true, source));
                 continue;
             }
-            if (source.IndexOfAny(['*', '?', '[']) >= 0)
+            if (source.AsSpan().IndexOfAny('*', '?', '[') >= 0)
                 continue;
-            var name = isUrl ? new Uri(source).Segments.LastOrDefault()?.TrimEnd('/') ?? "" : source.TrimEnd('/').Split('/')[^1];
+            var name = isUrl ? new Uri(source).Segments.LastOrDefault()?.TrimEnd('/') ?? "" : LastSegment(source.TrimEnd('/'));
             if (name.Length > 0)
-                yield return new AddedPath(intoFolder ? Resolve(destination, name) : destination, copy, null, false);
+                into.Add(new AddedPath(intoFolder ? Resolve(destination, name) : destination, copy, null, false));
         }
     }
 
-    /// <summary>The paths a RUN's script writes, in order, each with the script offset it is written at.</summary>
-    public static List<(AddedPath Path, int At)> OfRun(RunInstructionSyntax run, ShellScript script, string workdir, VariableScope scope, bool root)
+    private static bool IsArchive(string source)
     {
-        var result = new List<(AddedPath Path, int At)>();
-        var writes = new List<(string? Path, bool IsTree)>();
+        foreach (var archive in Archives)
+        {
+            if (source.EndsWith(archive, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static string LastSegment(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    /// <summary>Adds the paths a RUN's script writes to <paramref name="into"/>, in order, each with the script offset it is written at.</summary>
+    /// <param name="writes">A list to work in, left empty; the caller keeps it across RUNs so a file's walk allocates it once.</param>
+    public static void AddRunWrites(List<(AddedPath Path, int At)> into, List<(string? Path, bool IsTree)> writes, RunInstructionSyntax run, ShellScript script,
+        string workdir, VariableScope scope, bool root)
+    {
         var cwd = (string?)workdir;
         foreach (var raw in script.Commands)
         {
@@ -73,11 +87,24 @@ internal static class LayerFiles
             AddWrites(writes, command, cwd, scope, root);
             foreach (var (path, isTree) in writes)
             {
-                if (path is not null && !run.Mounts.Any(m => m.Type is "cache" or "tmpfs" or "bind" && m.Target is { } t && Covers(Resolve(workdir, t), path, true)))
-                    result.Add((new AddedPath(path, run, raw, isTree), raw.Span.Start));
+                if (path is not null && !InMount(run, workdir, path))
+                    into.Add((new AddedPath(path, run, raw, isTree), raw.Span.Start));
             }
         }
-        return result;
+        writes.Clear();
+    }
+
+    /// <summary>True when a cache, tmpfs or bind mount of the RUN holds the path, so it never reaches the layer.</summary>
+    private static bool InMount(RunInstructionSyntax run, string workdir, string path)
+    {
+        var mounts = run.Mounts;
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            var mount = mounts[i];
+            if (mount.Type is "cache" or "tmpfs" or "bind" && mount.Target is { } target && Covers(Resolve(workdir, target), path, true))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>True when removing <paramref name="removed"/> (which may hold a glob) deletes <paramref name="path"/>, or part of it when it is a tree.</summary>

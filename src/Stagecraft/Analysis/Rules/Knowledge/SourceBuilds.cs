@@ -42,20 +42,22 @@ internal static class SourceBuilds
         }
     }
 
+    private static readonly string[] OwnVerbs = ["install", "i", "ci", "add", "remove", "global", "cache", "config", "exec", "dlx", "create", "init",
+        "prune", "start", "publish", "pack", "link", "unlink", "audit", "outdated", "upgrade", "up", "set", "workspaces", "workspace", "fetch", "store", "import", "info", "why", "list", "ls", "version", "rebuild", "dedupe"];
+
     /// <summary>The package.json script a JavaScript package manager runs (<c>npm run x</c>, <c>yarn x</c>, <c>pnpm x</c>, <c>npm test</c>), or null.</summary>
     public static string? RunsScript(ShellCommand command)
     {
-        var words = command.PositionalArguments.Select(w => w.Value).ToArray();
-        if (words.Length == 0)
+        var words = command.PositionalArguments;
+        if (words.Count == 0)
             return null;
-        if (words[0] is "run" or "run-script")
-            return words.Length > 1 ? words[1] : null;
-        if (words[0] is "test" or "t")
+        var first = words[0].Value;
+        if (first is "run" or "run-script")
+            return words.Count > 1 ? words[1].Value : null;
+        if (first is "test" or "t")
             return "test";
         // yarn and pnpm run scripts by bare name; their own verbs are not scripts.
-        var ownVerbs = new[] { "install", "i", "ci", "add", "remove", "global", "cache", "config", "exec", "dlx", "create", "init",
-            "prune", "start", "publish", "pack", "link", "unlink", "audit", "outdated", "upgrade", "up", "set", "workspaces", "workspace", "fetch", "store", "import", "info", "why", "list", "ls", "version", "rebuild", "dedupe" };
-        return command.BaseName is "yarn" or "pnpm" or "bun" && !ownVerbs.Contains(words[0]) ? words[0] : null;
+        return command.BaseName is "yarn" or "pnpm" or "bun" && Array.IndexOf(OwnVerbs, first) < 0 ? first : null;
     }
 
     private static bool IsBuildScript(string script) =>

@@ -16,22 +16,43 @@ internal static class StageBuilds
 {
     public static BuildStep? Find(SemanticModel model, Stage stage)
     {
-        (RunInstructionSyntax Run, RunScript Script)[] runs =
-        [
-            .. stage.Instructions.OfType<RunInstructionSyntax>().Select(run => (run, model.ScriptOf(run))).Where(r => r.Item2 is not null).Select(r => (r.run, r.Item2!)),
-        ];
+        // Every single-stage file comes through here: plain loops, and a RUN's commands are copied out only when it builds.
+        var runs = new List<(RunInstructionSyntax Run, RunScript Script)>();
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction is RunInstructionSyntax run && model.ScriptOf(run) is { } script)
+                runs.Add((run, script));
+        }
         var cleanedUp = false;
         foreach (var (run, script) in runs)
         {
-            var commands = script.Script.Commands.Select(c => c.Unwrap()).ToArray();
-            var build = commands.Select(SourceBuilds.Read).FirstOrDefault(b => b is not null);
-            if (build is not null && !CleansUpAfter(commands, build.Command))
+            if (FirstBuild(script.Script) is not { } build)
+                continue;
+            if (!CleansUpAfter(Unwrapped(script.Script), build.Command))
                 return new BuildStep(run, script, build);
-            cleanedUp |= build is not null;
+            cleanedUp = true;
         }
         // A stage that builds something and cleans up after itself (the official python images compile Python so, then
         // pip-install setuptools with the headers still there) is a deliberate one-layer build, not a Python app's.
         return cleanedUp ? null : FindPythonBuild(runs);
+    }
+
+    private static SourceBuild? FirstBuild(ShellScript script)
+    {
+        foreach (var command in script.Commands)
+        {
+            if (SourceBuilds.Read(command.Unwrap()) is { } build)
+                return build;
+        }
+        return null;
+    }
+
+    private static ShellCommand[] Unwrapped(ShellScript script)
+    {
+        var commands = new ShellCommand[script.Commands.Count];
+        for (var i = 0; i < commands.Length; i++)
+            commands[i] = script.Commands[i].Unwrap();
+        return commands;
     }
 
     /// <summary>
@@ -40,37 +61,68 @@ internal static class StageBuilds
     /// </summary>
     public static bool CleansUpAfter(ShellCommand[] commands, ShellCommand build)
     {
-        var after = commands.Where(c => c.Span.Start > build.Span.Start).ToArray();
-        if (after.Any(c => (c.IsNamed("apk") && c.HasArgument("del"))
-            || (c.IsNamed("apt-get", "apt") && (c.HasArgument("purge") || c.HasArgument("autoremove")))
-            || (c.IsNamed("yum", "dnf") && (c.HasArgument("remove") || c.HasArgument("autoremove")))))
-            return true;
-        var folder = commands.LastOrDefault(c => c.Span.Start < build.Span.Start && c.IsNamed("cd") && c.Depth == 0)?.PositionalArguments.FirstOrDefault()?.Value;
-        return folder is not null && folder.StartsWith('/')
-            && after.Any(c => c.IsNamed("rm") && c.PositionalArguments.Any(a => folder.TrimEnd('/') == a.Value.TrimEnd('/') || folder.StartsWith(a.Value.TrimEnd('/') + "/", StringComparison.Ordinal)));
+        var start = build.Span.Start;
+        ShellCommand? lastCd = null;
+        foreach (var command in commands)
+        {
+            if (command.Span.Start > start && RemovesBuildDependencies(command))
+                return true;
+            if (command.Span.Start < start && command.IsNamed("cd") && command.Depth == 0)
+                lastCd = command;
+        }
+        if (lastCd is not { PositionalArguments: [var target, ..] } || target.Value is not { } folder || !folder.StartsWith('/'))
+            return false;
+        var trimmedFolder = folder.TrimEnd('/');
+        foreach (var command in commands)
+        {
+            if (command.Span.Start <= start || !command.IsNamed("rm"))
+                continue;
+            foreach (var argument in command.PositionalArguments)
+            {
+                var removed = argument.Value.TrimEnd('/');
+                if (trimmedFolder == removed || (folder.Length > removed.Length && folder[removed.Length] == '/' && folder.StartsWith(removed, StringComparison.Ordinal)))
+                    return true;
+            }
+        }
+        return false;
     }
+
+    private static bool RemovesBuildDependencies(ShellCommand command) =>
+        (command.IsNamed("apk") && command.HasArgument("del"))
+        || (command.IsNamed("apt-get", "apt") && (command.HasArgument("purge") || command.HasArgument("autoremove")))
+        || (command.IsNamed("yum", "dnf") && (command.HasArgument("remove") || command.HasArgument("autoremove")));
 
     /// <summary>
     /// Python has no build command of its own; what makes a Python image a build is a compiler (or headers) installed
     /// and kept, then packages installed or sources byte-compiled with it present.
     /// </summary>
-    private static BuildStep? FindPythonBuild((RunInstructionSyntax Run, RunScript Script)[] runs)
+    private static BuildStep? FindPythonBuild(List<(RunInstructionSyntax Run, RunScript Script)> runs)
     {
         var compilerSeen = false;
         foreach (var (run, script) in runs)
         {
-            var commands = script.Script.Commands.Select(c => c.Unwrap()).ToArray();
-            foreach (var command in commands)
+            ShellCommand[]? commands = null;
+            foreach (var written in script.Script.Commands)
             {
-                if (SystemPackages.ReadInstall(command) is { } install
-                    && install.Packages.Any(p => BuildTools.Classify(SystemPackages.Name(p.Value)) is BuildToolKind.Compiler or BuildToolKind.Headers)
-                    && !CleansUpAfter(commands, command))
+                var command = written.Unwrap();
+                if (SystemPackages.ReadInstall(command) is { } install && InstallsCompilerOrHeaders(install)
+                    && !CleansUpAfter(commands ??= Unwrapped(script.Script), command))
                     compilerSeen = true;
                 else if (compilerSeen && PythonBuildDescription(command) is { } description)
                     return new BuildStep(run, script, new SourceBuild(command, "python", description, null));
             }
         }
         return null;
+    }
+
+    private static bool InstallsCompilerOrHeaders(SystemPackageInstall install)
+    {
+        foreach (var package in install.Packages)
+        {
+            if (BuildTools.Classify(SystemPackages.Name(package.Value)) is BuildToolKind.Compiler or BuildToolKind.Headers)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Names a command that installs Python packages or byte-compiles sources (<c>pip install</c>, <c>python -m compileall</c>), or null.</summary>

@@ -7,11 +7,16 @@ namespace Stagecraft.Analysis.Rules.Knowledge;
 internal static class StageChain
 {
     /// <summary>The stage, then its base stage, and so on (stops at an image or scratch, and at a cycle).</summary>
-    public static IEnumerable<Stage> Of(Stage stage)
+    // A list, not an iterator over a set: rules ask this for every stage, chains are a few stages long, and most stages
+    // start from an image.
+    public static ItemList<Stage> Of(Stage stage)
     {
-        var seen = new HashSet<Stage>();
-        for (var s = stage; s is not null && seen.Add(s); s = s.Base.Stage)
-            yield return s;
+        if (stage.Base.Stage is null)
+            return new[] { stage };
+        var chain = new List<Stage>();
+        for (var s = stage; s is not null && !chain.Contains(s); s = s.Base.Stage)
+            chain.Add(s);
+        return chain;
     }
 
     /// <summary>The instructions that ran before <paramref name="instruction"/> in its stage and the stages below it, nearest first per stage.</summary>

@@ -15,24 +15,31 @@ internal static class SystemPackages
     private static readonly string[] ApkValueOptions = ["-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--keys-dir", "--cache-dir"];
     private static readonly string[] RpmValueOptions = ["--enablerepo", "--disablerepo", "--setopt", "--installroot", "--releasever", "-c", "--config", "--repo", "-x", "--exclude"];
 
+    private static readonly string[] AptInstall = ["install"];
+    private static readonly string[] ApkInstall = ["add"];
+    private static readonly string[] RpmInstall = ["install", "groupinstall"];
+    private static readonly string[] ZypperInstall = ["install", "in"];
+
     /// <summary>Reads an (unwrapped) install command, or returns null when the command installs no OS packages.</summary>
     public static SystemPackageInstall? ReadInstall(ShellCommand command)
     {
         var (manager, verbs, valueOptions) = command.BaseName switch
         {
-            "apt-get" or "apt" or "aptitude" => ("apt", new[] { "install" }, AptValueOptions),
-            "apk" => ("apk", new[] { "add" }, ApkValueOptions),
-            "yum" or "dnf" or "microdnf" or "tdnf" => ("rpm", new[] { "install", "groupinstall" }, RpmValueOptions),
-            "zypper" => ("zypper", new[] { "install", "in" }, RpmValueOptions),
+            "apt-get" or "apt" or "aptitude" => ("apt", AptInstall, AptValueOptions),
+            "apk" => ("apk", ApkInstall, ApkValueOptions),
+            "yum" or "dnf" or "microdnf" or "tdnf" => ("rpm", RpmInstall, RpmValueOptions),
+            "zypper" => ("zypper", ZypperInstall, RpmValueOptions),
             _ => (null, [], []),
         };
         if (manager is null)
             return null;
         var words = Positionals(command, valueOptions);
-        if (words.Count == 0 || !verbs.Contains(words[0].Value))
+        if (words.Count == 0 || Array.IndexOf(verbs, words[0].Value) < 0)
             return null;
         var virtualName = manager == "apk" ? command.GetOptionValue("-t", "--virtual") : null;
-        return new SystemPackageInstall(command, manager, words.Skip(1).ToArray(), virtualName);
+        var packages = new ShellWord[words.Count - 1];
+        words.CopyTo(1, packages, 0, packages.Length);
+        return new SystemPackageInstall(command, manager, packages, virtualName);
     }
 
     /// <summary>What the commands after <paramref name="install"/> in the script do to the packages it installed.</summary>
@@ -85,7 +92,7 @@ internal static class SystemPackages
     /// <summary>The package name without a version or release pin: <c>gcc=4:12.2</c>, <c>gcc~=12</c>, <c>make&gt;4</c> give the bare name.</summary>
     public static string Name(string word)
     {
-        var end = word.IndexOfAny(['=', '<', '>', '~']);
+        var end = word.AsSpan().IndexOfAny("=<>~");
         return (end < 0 ? word : word[..end]).ToLowerInvariant();
     }
 
@@ -98,7 +105,7 @@ internal static class SystemPackages
             var value = arguments[i].Value;
             if (value.StartsWith('-'))
             {
-                if (valueOptions.Contains(value))
+                if (Array.IndexOf(valueOptions, value) >= 0)
                     i++;
                 continue;
             }

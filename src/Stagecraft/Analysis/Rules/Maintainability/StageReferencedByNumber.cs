@@ -28,10 +28,19 @@ public sealed partial class StageReferencedByNumber : Rule
         if (!context.IsMultiStage)
             return;
         var model = context.Model;
-        var numeric = model.Stages.SelectMany(s => s.References)
-            .Where(r => r.Kind == StageReferenceKind.StageIndex && r.Stage is not null)
-            .Select(r => (Reference: r, Digits: Digits(context, r)))
-            .ToList();
+        // Most multi-stage files name their stages and refer to them by name: find out cheaply whether anything will be
+        // reported before collecting the names a fix must not take.
+        var numeric = new List<(StageReference Reference, TextSpan? Digits)>();
+        foreach (var stage in model.Stages)
+        {
+            foreach (var reference in stage.References)
+            {
+                if (reference.Kind == StageReferenceKind.StageIndex && reference.Stage is not null)
+                    numeric.Add((reference, Digits(context, reference)));
+            }
+        }
+        if (numeric.Count == 0 && !HasUnnamedEarlierStage(context))
+            return;
         var taken = new HashSet<string>(model.Stages.Where(s => s.Name is not null).Select(s => s.Name!), StringComparer.Ordinal);
         foreach (var stage in model.Stages)
         {
@@ -42,8 +51,11 @@ public sealed partial class StageReferencedByNumber : Rule
                 taken.Add(reference.Value.ToLowerInvariant());
         }
         var names = new Dictionary<Stage, string>();
-        foreach (var stage in model.Stages.Where(s => s.Name is null && s.From.Image is not null && s.From.Arguments.Count == 1))
-            names[stage] = StageNames.Derive(model, stage, taken);
+        foreach (var stage in model.Stages)
+        {
+            if (NeedsName(stage))
+                names[stage] = StageNames.Derive(model, stage, taken);
+        }
 
         foreach (var (reference, digits) in numeric)
         {
@@ -62,6 +74,20 @@ public sealed partial class StageReferencedByNumber : Rule
                 stage, FixFor(context, stage, name, numeric));
         }
     }
+
+    /// <summary>True when a stage that is neither the last nor the target has no name: the second kind of finding.</summary>
+    private static bool HasUnnamedEarlierStage(RuleContext context)
+    {
+        var stages = context.Model.Stages;
+        foreach (var stage in stages)
+        {
+            if (NeedsName(stage) && !ReferenceEquals(stage, stages[^1]) && !ReferenceEquals(stage, context.FinalStage))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool NeedsName(Stage stage) => stage.Name is null && stage.From.Image is not null && stage.From.Arguments.Count == 1;
 
     private static Fix FixFor(RuleContext context, Stage stage, string name, List<(StageReference Reference, TextSpan? Digits)> numeric)
     {

@@ -21,10 +21,12 @@ public sealed class ImageRunsAsRoot : Rule
 
     public override void Check(RuleContext context)
     {
-        if (context.FinalStage is not { } final || context.ImageStages.Any(s => s.IsWindows) || ImageCommand.Of(context.ImageStages).IsWasm)
+        if (context.FinalStage is not { } final || HasWindowsStage(context.ImageStages))
             return;
-        var user = context.ImageStages.Select(s => s.Instructions.OfType<UserInstructionSyntax>().LastOrDefault()).FirstOrDefault(u => u is not null);
-        if (user is not null)
+        var imageCommand = ImageCommand.Of(context.ImageStages);
+        if (imageCommand.IsWasm)
+            return;
+        if (LastUser(context.ImageStages) is { } user)
         {
             if (user.Value is not { } written || context.Model.Expand(user, written.Value) is not { Succeeded: true, Unmatched.Count: 0 } expanded)
                 return;
@@ -39,14 +41,14 @@ public sealed class ImageRunsAsRoot : Rule
         var span = TextSpan.FromBounds(final.From.KeywordSpan.Start, final.From.Image?.Span.End ?? final.From.KeywordSpan.End);
         if (root.Base.Kind == StageBaseKind.Scratch)
         {
-            if (!ImageCommand.Of(context.ImageStages).IsSet)
+            if (!imageCommand.IsSet)
                 return; // nothing runs: an image of build artifacts
             context.Report(span, "no USER is set and the image is built FROM scratch, so its process runs as root (uid 0): add `USER 65534:65534` or another unprivileged uid",
                 final, Suggestion(context, final), aliases: []);
             return;
         }
         if (root.Base.Kind != StageBaseKind.Image || ImageReference.Parse(root.Base.Reference) is not { } image || NonRootImages.IsKnown(image)
-            || RunsApplication(context) is not { } command)
+            || RunsApplication(imageCommand) is not { } command)
             return;
         context.Report(span, $"no USER is set in the final stage or the stages it is built on, so `{command}` runs as root unless `{image}` sets a user: add an unprivileged USER",
             final, Suggestion(context, final), Severity.Info, aliases: []);
@@ -60,9 +62,9 @@ public sealed class ImageRunsAsRoot : Rule
     /// (<c>CMD ["python3"]</c>) behind at most an entrypoint script. Base and tool images that set none are left alone:
     /// what runs, and as whom, is decided by the images built on them.
     /// </summary>
-    private static string? RunsApplication(RuleContext context)
+    private static string? RunsApplication(ImageCommand imageCommand)
     {
-        var (entrypoint, cmd) = ImageCommand.Of(context.ImageStages);
+        var (entrypoint, cmd) = imageCommand;
         static bool Bare(string[] words) => words.Length == 0 || (words.Length == 1 && BareCommands.Contains(Path.GetFileName(words[0])));
         var wrapper = entrypoint.Length == 0 || (entrypoint.Length == 1 && (entrypoint[0].Contains("entrypoint", StringComparison.OrdinalIgnoreCase) || Bare(entrypoint)));
         if (wrapper && Bare(cmd))
@@ -70,12 +72,38 @@ public sealed class ImageRunsAsRoot : Rule
         return string.Join(" ", wrapper ? cmd : entrypoint.Concat(cmd));
     }
 
+    private static bool HasWindowsStage(ItemList<Stage> stages)
+    {
+        foreach (var stage in stages)
+        {
+            if (stage.IsWindows)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The last USER of the final stage, else of the stage it is built on, and so on.</summary>
+    private static UserInstructionSyntax? LastUser(ItemList<Stage> stages)
+    {
+        foreach (var stage in stages)
+        {
+            var instructions = stage.Instructions;
+            for (var i = instructions.Count - 1; i >= 0; i--)
+            {
+                if (instructions[i] is UserInstructionSyntax user)
+                    return user;
+            }
+        }
+        return null;
+    }
+
     private static Fix Suggestion(RuleContext context, Stage final)
     {
         var last = final.Instructions.LastOrDefault() ?? (InstructionSyntax)final.From;
-        var text = context.Tree.GetText(last.Span);
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        // The instruction's bytes, not its decoded text: only its line ending matters here.
+        var bytes = context.Tree.Source.GetBytes(last.Span);
+        var newline = bytes.IndexOf("\r\n"u8) >= 0 ? "\r\n" : "\n";
         return new Fix("Run as an unprivileged user (USER 65534:65534)", FixSafety.Unsafe,
-            [TextEdit.Insert(last.Span.End, (text.EndsWith('\n') ? "" : newline) + "USER 65534:65534" + newline)]);
+            [TextEdit.Insert(last.Span.End, (bytes.Length > 0 && bytes[^1] == (byte)'\n' ? "" : newline) + "USER 65534:65534" + newline)]);
     }
 }

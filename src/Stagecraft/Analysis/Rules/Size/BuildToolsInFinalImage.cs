@@ -27,8 +27,9 @@ public sealed class BuildToolsInFinalImage : Rule
 
     public override void Check(RuleContext context)
     {
-        if (DevelopmentImages.IsDevelopmentImage(context) || context.ImageStages.LastOrDefault() is not { } root)
+        if (DevelopmentImages.IsDevelopmentImage(context) || context.ImageStages.Count == 0)
             return;
+        var root = context.ImageStages[^1];
         if (root is { Base.Kind: StageBaseKind.Image, From.Image: { } image })
         {
             if (BuildTools.RuntimeInsteadOf(root.Base.Reference) is { } runtime)
@@ -40,7 +41,7 @@ public sealed class BuildToolsInFinalImage : Rule
             if (BuildTools.IsToolchainBase(root.Base.Reference))
                 return; // buildpack-deps ships gcc, make and the common headers: what is added to it serves the same purpose
         }
-        if (context.ImageStages.SelectMany(s => s.Instructions).OfType<EnvInstructionSyntax>().SelectMany(e => e.Pairs).Any(p => ToolchainVariables.Contains(p.Key)))
+        if (SetsToolchainVariable(context.ImageStages))
             return; // the image installs a language toolchain itself, so compilers are its purpose
         bool? sortsBuildDependencies = null;
         foreach (var stage in context.ImageStages)
@@ -59,9 +60,11 @@ public sealed class BuildToolsInFinalImage : Rule
                     bool? withTools = null;
                     foreach (var word in install.Packages)
                     {
-                        if (word.HasExpansion || BuildTools.Classify(SystemPackages.Name(word.Value)) is not { } kind)
+                        if (word.HasExpansion)
                             continue;
                         var name = SystemPackages.Name(word.Value);
+                        if (BuildTools.Classify(name) is not { } kind)
+                            continue;
                         removals ??= SystemPackages.RemovalsAfter(script.Script, install);
                         if (removals.Removes(name) || removals.KeepsOnPurpose(name))
                             continue;
@@ -76,8 +79,32 @@ public sealed class BuildToolsInFinalImage : Rule
         }
     }
 
-    private static bool InstallsTools(SystemPackageInstall install) =>
-        install.Packages.Any(p => BuildTools.Classify(SystemPackages.Name(p.Value)) is BuildToolKind.Compiler or BuildToolKind.BuildDriver);
+    private static bool SetsToolchainVariable(ItemList<Stage> stages)
+    {
+        foreach (var stage in stages)
+        {
+            foreach (var env in stage.Instructions.OfType<EnvInstructionSyntax>())
+            {
+                var pairs = env.Pairs;
+                for (var i = 0; i < pairs.Count; i++)
+                {
+                    if (Array.IndexOf(ToolchainVariables, pairs[i].Key) >= 0)
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool InstallsTools(SystemPackageInstall install)
+    {
+        foreach (var package in install.Packages)
+        {
+            if (BuildTools.Classify(SystemPackages.Name(package.Value)) is BuildToolKind.Compiler or BuildToolKind.BuildDriver)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>True when a RUN of the image compiles from source (make, cmake, configure, …) and removes every package of an install again.</summary>
     private static bool SortsBuildDependencies(RuleContext context)

@@ -1,5 +1,6 @@
 using Stagecraft.Analysis.Rules.Knowledge;
 using Stagecraft.Semantics;
+using Stagecraft.Semantics.Shell;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Size;
@@ -24,54 +25,122 @@ public sealed class FilesRemovedInLaterLayer : Rule
 
     public override void Check(RuleContext context)
     {
-        // Collecting what every layer adds is the expensive part; half of real Dockerfiles never run rm at all.
-        if (!RunsRm(context))
+        // Collecting what every layer adds is the expensive part; half of real Dockerfiles never run rm at all, and
+        // nothing after the last RUN with rm can be reported.
+        if (LastRunWithRm(context) is not { } lastRm)
             return;
         var added = new List<AddedPath>();
-        foreach (var stage in context.ImageStages.Reverse().Where(s => !s.IsWindows))
+        var own = new List<(AddedPath Path, int At)>();
+        var scratch = new List<(string? Path, bool IsTree)>();
+        // Plain loops: this walks every instruction of the image for each file that runs rm.
+        var stages = context.ImageStages;
+        for (var s = stages.Count - 1; s >= 0; s--)
         {
+            var stage = stages[s];
+            if (stage.IsWindows)
+                continue;
             foreach (var instruction in stage.Instructions)
             {
                 if (stage.WorkingDirectoryAt(instruction) is not { } workdir)
                     continue;
                 if (instruction is FileTransferInstructionSyntax copy)
-                    added.AddRange(LayerFiles.OfCopy(context.Model, copy, workdir));
+                    LayerFiles.AddCopied(added, context.Model, copy, workdir);
                 if (instruction is not RunInstructionSyntax run || context.Script(run) is not { } script)
                     continue;
                 var root = IsRoot(context, stage, run);
-                var own = LayerFiles.OfRun(run, script.Script, workdir, context.Model.ScopeAt(run), root);
+                own.Clear();
+                LayerFiles.AddRunWrites(own, scratch, run, script.Script, workdir, context.Model.ScopeAt(run), root);
                 foreach (var rm in script.Script.FindCommands("rm"))
                 {
-                    var rewritten = own.Where(o => o.At < rm.Span.Start).Select(o => o.Path).ToArray();
-                    var movedAway = script.Script.Commands.Any(c => c.Span.End <= rm.Span.Start && c.Unwrap().IsNamed("cd", "pushd", "popd"));
-                    var hit = rm.PositionalArguments
-                        .Where(word => !movedAway || word.Value.StartsWith('/'))
-                        .Select(word => Removed(context, run, word.Value, workdir))
-                        .Where(removed => removed is not null && !run.Mounts.Any(m => m.Target is { } t && LayerFiles.Covers(LayerFiles.Resolve(workdir, t), removed, true)))
-                        .Select(removed => (Removed: removed!, Earlier: added.FirstOrDefault(a => Deletes(context, removed!, a)
-                            && !rewritten.Any(r => LayerFiles.Covers(r.Path, a.Path, true) || LayerFiles.Covers(a.Path, r.Path, true)))))
-                        .FirstOrDefault(h => h.Earlier is not null);
-                    if (hit.Earlier is not null)
+                    if (FirstDeletedEarlier(context, run, script.Script, rm, workdir, added, own) is { } hit)
                     {
                         context.Report(script.ToFileSpan(rm.Span),
                             $"`rm` deletes {hit.Removed}, which {hit.Earlier.How} added in an earlier layer: its bytes stay in that layer; delete it in the same RUN that creates it, or use a mount",
                             stage);
                     }
                 }
-                added.AddRange(own.Select(o => o.Path));
+                if (ReferenceEquals(run, lastRm))
+                    return;
+                foreach (var (path, _) in own)
+                    added.Add(path);
             }
         }
     }
 
-    private static bool RunsRm(RuleContext context)
+    /// <summary>The first argument of <paramref name="rm"/> that deletes a path an earlier layer added, with that path.</summary>
+    private static (string Removed, AddedPath Earlier)? FirstDeletedEarlier(RuleContext context, RunInstructionSyntax run, ShellScript script, ShellCommand rm,
+        string workdir, List<AddedPath> added, List<(AddedPath Path, int At)> own)
     {
-        foreach (var stage in context.ImageStages)
+        var movedAway = false;
+        foreach (var command in script.Commands)
         {
-            foreach (var instruction in stage.Instructions)
+            if (command.Span.End <= rm.Span.Start && command.Unwrap().IsNamed("cd", "pushd", "popd"))
             {
-                if (instruction is RunInstructionSyntax run && context.Script(run) is { } script && script.Script.FindCommands("rm").Count > 0)
-                    return true;
+                movedAway = true;
+                break;
             }
+        }
+        foreach (var word in rm.PositionalArguments)
+        {
+            if (movedAway && !word.Value.StartsWith('/'))
+                continue;
+            if (Removed(context, run, word.Value, workdir) is not { } removed || InMount(run, workdir, removed))
+                continue;
+            foreach (var earlier in added)
+            {
+                if (Deletes(context, removed, earlier) && !RewrittenBefore(own, rm.Span.Start, earlier.Path))
+                    return (removed, earlier);
+            }
+        }
+        return null;
+    }
+
+    private static bool InMount(RunInstructionSyntax run, string workdir, string removed)
+    {
+        var mounts = run.Mounts;
+        for (var i = 0; i < mounts.Count; i++)
+        {
+            if (mounts[i].Target is { } target && LayerFiles.Covers(LayerFiles.Resolve(workdir, target), removed, true))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the RUN itself writes the path (or a path inside or around it) before <paramref name="before"/>: it cleans its own layer.</summary>
+    private static bool RewrittenBefore(List<(AddedPath Path, int At)> own, int before, string path)
+    {
+        foreach (var (written, at) in own)
+        {
+            if (at < before && (LayerFiles.Covers(written.Path, path, true) || LayerFiles.Covers(path, written.Path, true)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The last RUN with an rm in the order layers are built (base stage first), or null when no RUN removes anything.</summary>
+    private static RunInstructionSyntax? LastRunWithRm(RuleContext context)
+    {
+        var stages = context.ImageStages;
+        for (var s = 0; s < stages.Count; s++)
+        {
+            if (stages[s].IsWindows)
+                continue;
+            var instructions = stages[s].Instructions;
+            for (var i = instructions.Count - 1; i >= 0; i--)
+            {
+                if (instructions[i] is RunInstructionSyntax run && context.Script(run) is { } script && RunsRm(script.Script))
+                    return run;
+            }
+        }
+        return null;
+    }
+
+    private static bool RunsRm(ShellScript script)
+    {
+        foreach (var command in script.Commands)
+        {
+            if (command.Unwrap().IsNamed("rm"))
+                return true;
         }
         return false;
     }

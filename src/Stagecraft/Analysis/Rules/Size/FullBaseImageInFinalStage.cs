@@ -21,7 +21,7 @@ public sealed class FullBaseImageInFinalStage : Rule
     public override void Check(RuleContext context)
     {
         // An image with ONBUILD triggers is a base for later builds, which usually need the build tools.
-        if (context.ImageStages.Count == 0 || context.ImageStages.Any(s => s.OnbuildTriggers.Any()))
+        if (context.ImageStages.Count == 0 || HasOnbuildTriggers(context.ImageStages))
             return;
         var root = context.ImageStages[^1];
         if (root.IsWindows || root.Base.Kind != StageBaseKind.Image || root.From.Image is not { } written
@@ -36,5 +36,15 @@ public sealed class FullBaseImageInFinalStage : Rule
         if (!suggestion.IsToolchain && !written.Value.Contains('$') && image.Digest is null && !suggestion.Alternatives[0].Image.EndsWith("-alpine", StringComparison.Ordinal))
             fix = new Fix($"Use {suggestion.Alternatives[0].Image}", FixSafety.Unsafe, [new TextEdit(written.Span, suggestion.Alternatives[0].Image)]);
         context.Report(written.Span, message, root, fix);
+    }
+
+    private static bool HasOnbuildTriggers(ItemList<Stage> stages)
+    {
+        foreach (var stage in stages)
+        {
+            if (stage.OnbuildTriggers.Count > 0)
+                return true;
+        }
+        return false;
     }
 }
