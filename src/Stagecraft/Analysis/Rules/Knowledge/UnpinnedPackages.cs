@@ -10,12 +10,16 @@ namespace Stagecraft.Analysis.Rules.Knowledge;
 /// </summary>
 internal static class UnpinnedPackages
 {
-    /// <summary>The package words whose value (or one of the values a variable holds) fails <paramref name="isPinned"/>; null when none does.</summary>
-    public static List<(ShellWord Word, string Name)>? Find(SemanticModel model, InstructionSyntax at, IEnumerable<ShellWord> packages, Func<string, bool> isPinned)
+    /// <summary>
+    /// The package words, <paramref name="operands"/> from index <paramref name="first"/> on (after the subcommand), whose value
+    /// (or one of the values a variable holds) fails <paramref name="isPinned"/>; null when none does.
+    /// </summary>
+    public static List<(ShellWord Word, string Name)>? Find(SemanticModel model, InstructionSyntax at, List<ShellWord> operands, int first, Func<string, bool> isPinned)
     {
         List<(ShellWord, string)>? unpinned = null;
-        foreach (var word in packages)
+        for (var i = first; i < operands.Count; i++)
         {
+            var word = operands[i];
             if (ShellWordValues.Resolve(model, at, word) is not { } value)
                 continue;
             if (value.AsSpan().IndexOfAny(" \t\n") < 0)
