@@ -22,7 +22,7 @@ internal static class ContextCopies
             if (IsContextRoot(written))
                 return source;
             // Text with nothing to expand, unquote or unescape stays as written, and that was no root: skip expanding it.
-            if (written.AsSpan().IndexOfAny(ExpandableCharacters) < 0)
+            if (!ExpandedValue.MayChange(written))
                 continue;
             if (model.Expand(instruction, written) is { Succeeded: true } expanded && IsContextRoot(expanded.Value))
                 return source;
@@ -34,9 +34,6 @@ internal static class ContextCopies
     public static string Describe(InstructionSyntax instruction, ArgumentSyntax source) =>
         instruction.Keyword.ToUpperInvariant() + " " + source.Value
         + (instruction is FileTransferInstructionSyntax { Destination: { } destination } ? " " + destination.Value : "");
-
-    // '$' starts an expansion; quotes and either escape character ('\\' or '`') change the text when BuildKit reads it.
-    private static readonly System.Buffers.SearchValues<char> ExpandableCharacters = System.Buffers.SearchValues.Create("$'\"\\`");
 
     private static bool IsContextRoot(string text)
     {
