@@ -26,39 +26,43 @@ public sealed class DependenciesInstalledAfterSourceCopy : Rule
             if (stage.IsWindows)
                 continue;
             Walk(context, stage, stage.Instructions, triggers: false);
-            Walk(context, stage, stage.OnbuildTriggers.ToList(), triggers: true);
+            Walk(context, stage, stage.OnbuildTriggers, triggers: true);
         }
     }
 
     /// <summary>Walks a stage's instructions, or its ONBUILD triggers (which run in that order in a later build; no fix for them).</summary>
-    private static void Walk(RuleContext context, Stage stage, IReadOnlyList<InstructionSyntax> instructions, bool triggers)
+    private static void Walk(RuleContext context, Stage stage, ItemList<InstructionSyntax> instructions, bool triggers)
     {
+        // Nothing to report without a whole-context copy: find it before reading any script.
         int copyIndex = -1;
         ArgumentSyntax? wholeSource = null;
-        var prepared = new HashSet<string>(StringComparer.Ordinal);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < instructions.Count && copyIndex < 0; i++)
+        {
+            if (ContextCopies.WholeContextSource(context.Model, instructions[i]) is { } source)
+                (copyIndex, wholeSource) = (i, source);
+        }
+        if (copyIndex < 0)
+            return;
+        HashSet<string>? prepared = null;
+        HashSet<string>? reported = null;
         for (var i = 0; i < instructions.Count; i++)
         {
-            if (copyIndex < 0 && ContextCopies.WholeContextSource(context.Model, instructions[i]) is { } source)
-            {
-                (copyIndex, wholeSource) = (i, source);
-                continue;
-            }
-            if (instructions[i] is not RunInstructionSyntax run || context.Script(run) is not { } script)
+            if (i == copyIndex || instructions[i] is not RunInstructionSyntax run || context.Script(run) is not { } script)
                 continue;
             foreach (var command in script.Script.Commands)
             {
                 if (DependencyInstalls.Classify(command.Unwrap()) is not { } step)
                     continue;
-                if (copyIndex < 0)
+                if (i < copyIndex)
                 {
                     if (step.Kind == DependencyStepKind.Install)
-                        prepared.Add(step.Ecosystem);
+                        (prepared ??= new(StringComparer.Ordinal)).Add(step.Ecosystem);
                     continue;
                 }
                 var cached = CacheCoverage.Keeps(CacheCoverage.MountsOf(context.Model, run),
                     CacheCoverage.Locate(step.Manager, command.Unwrap(), stage.ScopeAt(run), null), CacheUse.BetweenBuilds);
-                if (prepared.Contains(step.Ecosystem) || (step.Kind == DependencyStepKind.Build && cached) || !reported.Add(step.Ecosystem))
+                if (prepared?.Contains(step.Ecosystem) == true || (step.Kind == DependencyStepKind.Build && cached)
+                    || !(reported ??= new(StringComparer.Ordinal)).Add(step.Ecosystem))
                     continue;
                 var copy = instructions[copyIndex];
                 var manifests = Manifests(context.BuildContext, step);

@@ -28,7 +28,7 @@ public sealed class ApkPackageNotPinned : Rule
             {
                 var effective = command.Unwrap();
                 if (!effective.IsNamed("apk") || CommandOperands.Of(effective, ValueOptions) is not [{ Value: "add" }, _, ..] operands
-                    || UnpinnedPackages.Find(context.Model, run, operands.Skip(1), IsPinned) is not { } unpinned)
+                    || UnpinnedPackages.Find(context.Model, run, operands, 1, IsPinned) is not { } unpinned)
                     continue;
                 context.Report(UnpinnedPackages.Span(script, unpinned),
                     $"`apk add` takes {UnpinnedPackages.Names(unpinned)} at whatever version the branch has that day: pin versions (`{unpinned[0].Name}=<version>` or `~<major.minor>`)",

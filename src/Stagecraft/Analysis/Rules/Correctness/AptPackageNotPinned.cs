@@ -26,7 +26,7 @@ public sealed class AptPackageNotPinned : Rule
                 // `apt install` pins the same way; hadolint's DL3008 looks at apt-get only. Fixing STG219 turns one into the other.
                 var effective = command.Unwrap();
                 if (AptGet.InstallOperandsOfAptOrAptGet(effective) is not { Count: > 1 } operands
-                    || UnpinnedPackages.Find(context.Model, run, operands.Skip(1), IsPinned) is not { } unpinned)
+                    || UnpinnedPackages.Find(context.Model, run, operands, 1, IsPinned) is not { } unpinned)
                     continue;
                 var apt = effective.IsNamed("apt");
                 context.Report(UnpinnedPackages.Span(script, unpinned),

@@ -29,7 +29,7 @@ public sealed class GemNotPinned : Rule
                 var effective = command.Unwrap();
                 if (!effective.IsNamed("gem") || effective.HasOption("-v", "--version", "-g", "--file")
                     || CommandOperands.Of(effective, ValueOptions) is not [{ Value: "install" or "i" }, _, ..] operands
-                    || UnpinnedPackages.Find(context.Model, run, operands.Skip(1), IsPinned) is not { } unpinned)
+                    || UnpinnedPackages.Find(context.Model, run, operands, 1, IsPinned) is not { } unpinned)
                     continue;
                 context.Report(UnpinnedPackages.Span(script, unpinned),
                     $"`gem install` takes {UnpinnedPackages.Names(unpinned)} at whatever version was released last: pin versions (`{unpinned[0].Name}:<version>`)",

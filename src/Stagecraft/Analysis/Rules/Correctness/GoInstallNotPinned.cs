@@ -114,8 +114,10 @@ public sealed class GoInstallNotPinned : Rule
     /// <summary>A RUN that bind-mounts go.mod (<c>--mount=type=bind,source=go.mod,…</c>) runs inside the module.</summary>
     private static bool MountsModule(RunInstructionSyntax run)
     {
-        foreach (var mount in run.Mounts)
+        // Index loops: these lists are interfaces, and a foreach would allocate for every RUN and COPY.
+        for (var i = 0; i < run.Mounts.Count; i++)
         {
+            var mount = run.Mounts[i];
             if (mount.Type == "bind" && (IsGoMod(mount.Source) || IsGoMod(mount.Target)))
                 return true;
         }
@@ -129,9 +131,9 @@ public sealed class GoInstallNotPinned : Rule
     {
         if (instruction is not FileTransferInstructionSyntax transfer || instruction is CopyInstructionSyntax { From: not null })
             return false;
-        foreach (var source in transfer.PathSources)
+        for (var i = 0; i < transfer.PathSources.Count; i++)
         {
-            var value = source.Value;
+            var value = transfer.PathSources[i].Value;
             if (value is "." or "./" or "*" or "./*" || value == "go.mod" || value.EndsWith("/go.mod", StringComparison.Ordinal))
                 return true;
         }

@@ -31,7 +31,7 @@ public sealed class NpmPackageNotPinned : Rule
             {
                 var effective = command.Unwrap();
                 if (!effective.IsNamed("npm") || CommandOperands.Of(effective, ValueOptions) is not [{ Value: "install" or "i" or "add" or "in" }, _, ..] operands
-                    || UnpinnedPackages.Find(context.Model, run, operands.Skip(1), IsPinned) is not { } unpinned)
+                    || UnpinnedPackages.Find(context.Model, run, operands, 1, IsPinned) is not { } unpinned)
                     continue;
                 context.Report(UnpinnedPackages.Span(script, unpinned),
                     $"`npm {operands[0].Value}` takes {UnpinnedPackages.Names(unpinned)} at whatever version was published last: pin versions (`{unpinned[0].Name}@<version>`)",

@@ -32,7 +32,7 @@ public sealed class PipPackageNotPinned : Rule
                 var effective = command.Unwrap();
                 if (Pip.Operands(effective) is not [{ Value: "install" }, _, ..] operands
                     || effective.HasOption("-r", "--requirement", "-c", "--constraint")
-                    || UnpinnedPackages.Find(context.Model, run, operands.Skip(1), IsPinned) is not { } unpinned
+                    || UnpinnedPackages.Find(context.Model, run, operands, 1, IsPinned) is not { } unpinned
                     || Constrained(context, stage, run, trigger, script, effective))
                     continue;
                 context.Report(UnpinnedPackages.Span(script, unpinned),

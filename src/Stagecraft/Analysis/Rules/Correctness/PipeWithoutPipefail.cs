@@ -32,11 +32,12 @@ public sealed class PipeWithoutPipefail : Rule
             for (var guard = 0; last.Next is { IsInPipeline: true } next && last.Connector is ShellOperator.Pipe or ShellOperator.PipeAll && guard < 1000; guard++)
                 last = next;
             Fix? fix = null;
-            if (!ReferenceEquals(fixedStage, stage) && !stage.Instructions.Any(i => i is ShellInstructionSyntax))
+            if (!ReferenceEquals(fixedStage, stage) && !HasShell(stage))
             {
                 fixedStage = stage;
                 var shell = BaseImageShell.IsBusyBox(stage) ? "/bin/ash" : "/bin/bash";
-                var newline = context.Tree.GetText(run.Span).Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+                // Read in the file's bytes: decoding the whole RUN only to look for a line ending cost more than the rest of the rule.
+                var newline = context.Tree.Source.GetBytes(run.Span).IndexOf("\r\n"u8) >= 0 ? "\r\n" : "\n";
                 fix = new Fix("Set SHELL with -o pipefail", FixSafety.Unsafe,
                     [TextEdit.Insert(run.Span.Start, $"SHELL [\"{shell}\", \"-o\", \"pipefail\", \"-c\"]{newline}")]);
             }
@@ -45,6 +46,16 @@ public sealed class PipeWithoutPipefail : Rule
                 $"if `{from}` fails, this pipe hides it (the RUN reports only the last command's status): set `-o pipefail` in SHELL or `set -o pipefail` first",
                 stage, fix);
         }
+    }
+
+    private static bool HasShell(Stage stage)
+    {
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction is ShellInstructionSyntax)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -36,8 +36,11 @@ public sealed partial class ShellFormCommand : Rule
     {
         foreach (var stage in context.Model.Stages)
         {
-            var stageHasShell = StageChain.Of(stage).Any(s => s.Instructions.OfType<ShellInstructionSyntax>().Any());
-            var shellSeen = StageChain.Of(stage).Skip(1).Any(s => s.Instructions.OfType<ShellInstructionSyntax>().Any());
+            var shellBelow = false;
+            foreach (var below in StageChain.Of(stage))
+                shellBelow |= !ReferenceEquals(below, stage) && HasShell(below);
+            var stageHasShell = shellBelow || HasShell(stage);
+            var shellSeen = shellBelow;
             foreach (var instruction in stage.Instructions)
             {
                 if (instruction is ShellInstructionSyntax)
@@ -49,6 +52,16 @@ public sealed partial class ShellFormCommand : Rule
                     Inspect(context, stage, instruction, defaultShell: !shellSeen);
             }
         }
+    }
+
+    private static bool HasShell(Stage stage)
+    {
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction is ShellInstructionSyntax)
+                return true;
+        }
+        return false;
     }
 
     private static void Inspect(RuleContext context, Stage stage, InstructionSyntax instruction, bool defaultShell)

@@ -38,46 +38,51 @@ public sealed class UndefinedVariable : Rule
     {
         var options = SemanticModel.ExpansionOptionsFor(context.Tree);
         CheckGlobalArgs(context, options);
-        // Reused per instruction: this runs over every instruction of every file.
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        var reportedSameEnv = new HashSet<string>(StringComparer.Ordinal);
-        var declaredHere = new HashSet<string>(StringComparer.Ordinal);
+        // Reused per instruction: this runs over every instruction of every file. The sets are made when first needed.
+        var words = new List<ExpandedWord>();
+        HashSet<string>? reported = null, reportedSameEnv = null, declaredHere = null;
         foreach (var stage in context.Model.Stages)
         {
-            var root = StageChain.Of(stage).Last();
-            var fromTriggers = StageChain.NamesFromBaseTriggers(stage);
+            // Read only when a name is not declared, which most files never reach.
+            HashSet<string>? fromTriggers = null;
             foreach (var instruction in stage.Instructions)
             {
+                ExpandedWords.Collect(instruction, options, words);
+                if (words.Count == 0)
+                    continue;
                 var scope = stage.ScopeAt(instruction);
-                reported.Clear();
-                reportedSameEnv.Clear();
-                declaredHere.Clear();
-                foreach (var (word, wordOptions, heredoc, declares) in ExpandedWords.Of(instruction, options))
+                reported?.Clear();
+                reportedSameEnv?.Clear();
+                declaredHere?.Clear();
+                foreach (var (word, wordOptions, heredoc, declares) in words)
                 {
-                    foreach (var reference in word.References(wordOptions))
+                    var references = word.References(wordOptions);
+                    for (var r = 0; r < references.Count; r++)
                     {
+                        var reference = references[r];
                         var name = reference.Name;
-                        if (scope.IsDeclared(name) || declaredHere.Contains(name) || fromTriggers.Contains(name))
+                        if (scope.IsDeclared(name) || declaredHere?.Contains(name) == true
+                            || (fromTriggers ??= StageChain.NamesFromBaseTriggers(stage)).Contains(name))
                             continue;
                         // DL3044 reads the old value wherever it comes from; UndefinedVar keeps its exceptions.
                         var undefinedVar = !HandlesUnset.Contains(reference.Modifier) && !(name == "PATH" && !stage.IsWindows) && !BuildKitSettings.Contains(name);
                         if (SameEnvReads.SetByAnotherPair(instruction, word, name))
                         {
-                            if (reportedSameEnv.Add(name))
+                            if ((reportedSameEnv ??= new(StringComparer.Ordinal)).Add(name))
                                 context.Report(word.Locate(context.Tree, reference),
                                     $"`${name}` is set by this same ENV, but BuildKit expands all of an ENV's values before it sets any, so here it still has its value from before: set `{name}` in an ENV of its own above",
                                     stage, severity: Severity.Error, aliases: undefinedVar ? BothChecks : HadolintOnly);
                             continue;
                         }
-                        if (!undefinedVar || !reported.Add(name))
+                        if (!undefinedVar || !(reported ??= new(StringComparer.Ordinal)).Add(name))
                             continue;
                         var (severity, message) = heredoc
                             ? (Severity.Warning, $"`${name}` in this heredoc is expanded by BuildKit when it writes the file, and nothing defines it, so it becomes an empty string: quote the marker (<<'EOF') to leave it for the script")
-                            : Describe(context, root, scope, name);
+                            : Describe(context, StageChain.Of(stage).Root, scope, name);
                         context.Report(word.Locate(context.Tree, reference), message, stage, severity: severity, aliases: BuildKitOnly);
                     }
                     if (declares is not null)
-                        declaredHere.Add(declares);
+                        (declaredHere ??= new(StringComparer.Ordinal)).Add(declares);
                 }
             }
         }

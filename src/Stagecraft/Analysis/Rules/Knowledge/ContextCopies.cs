@@ -14,10 +14,17 @@ internal static class ContextCopies
     {
         if (instruction is not FileTransferInstructionSyntax transfer || transfer is CopyInstructionSyntax { From: not null })
             return null;
-        foreach (var source in transfer.PathSources)
+        var sources = transfer.PathSources;
+        for (var i = 0; i < sources.Count; i++)
         {
-            var value = model.Expand(instruction, source.Value) is { Succeeded: true } expanded ? expanded.Value : source.Value;
-            if (IsContextRoot(value))
+            var source = sources[i];
+            var written = source.Value;
+            if (IsContextRoot(written))
+                return source;
+            // Text with nothing to expand, unquote or unescape stays as written, and that was no root: skip expanding it.
+            if (!ExpandedValue.MayChange(written))
+                continue;
+            if (model.Expand(instruction, written) is { Succeeded: true } expanded && IsContextRoot(expanded.Value))
                 return source;
         }
         return null;
@@ -28,9 +35,10 @@ internal static class ContextCopies
         instruction.Keyword.ToUpperInvariant() + " " + source.Value
         + (instruction is FileTransferInstructionSyntax { Destination: { } destination } ? " " + destination.Value : "");
 
-    private static bool IsContextRoot(string path)
+    private static bool IsContextRoot(string text)
     {
-        path = path.Trim();
+        // Spans, not substrings: every COPY source of every file is tested.
+        var path = text.AsSpan().Trim();
         while (path.StartsWith("./", StringComparison.Ordinal))
             path = path[2..].TrimStart('/');
         path = path.TrimEnd('/');

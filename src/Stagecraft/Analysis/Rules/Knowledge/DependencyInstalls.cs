@@ -25,9 +25,12 @@ internal static class DependencyInstalls
     /// <summary>Classifies an unwrapped command, or returns null when it installs no project dependencies.</summary>
     public static DependencyStep? Classify(ShellCommand command)
     {
+        // Most commands are none of these: decide that from the name before reading any argument.
+        var name = command.BaseName;
+        if (name is null || (!IsManagerName(name) && !PackageManagers.IsPip(command)))
+            return null;
         var positionals = command.PositionalArguments;
         var sub = positionals.Count > 0 ? positionals[0].Value : null;
-        var name = command.BaseName;
         return name switch
         {
             "npm" when sub is "install" or "i" or "ci" or "clean-install" && positionals.Count == 1 && !command.HasOption("-g", "--global")
@@ -60,6 +63,10 @@ internal static class DependencyInstalls
             _ => null,
         };
     }
+
+    /// <summary>The program names <see cref="Classify"/> looks at besides pip's.</summary>
+    private static bool IsManagerName(string name) => name is "npm" or "yarn" or "pnpm" or "bun" or "uv" or "poetry" or "pipenv" or "go"
+        or "bundle" or "composer" or "cargo" or "mvn" or "mvnw" or "gradle" or "gradlew" or "dotnet";
 
     private static DependencyStep Node(string ecosystem, string display, string lockfile, string[] ifPresent) =>
         new(ecosystem, DependencyStepKind.Install, display, ["package.json"], lockfile.Length > 0 ? [lockfile] : [], ifPresent, null, PackageManagers.Named(ecosystem));

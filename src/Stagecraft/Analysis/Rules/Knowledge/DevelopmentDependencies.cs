@@ -19,11 +19,15 @@ internal static class DevelopmentDependencies
     public static bool IsBareInstall(ShellCommand command) =>
         command.PositionalArguments.Count == 0 && !command.HasOption("--version", "-v", "--help", "-h", "-V");
 
+    /// <summary>Whether an (unwrapped) command is one of the programs <see cref="WithDevelopmentPackages"/> reads, by name alone.</summary>
+    public static bool MayInstall(ShellCommand command) =>
+        command.BaseName is "npm" or "yarn" or "pnpm" or "pip" or "pip3" or "python" or "python3" or "poetry" or "uv" or "pipenv" or "bundle" or "composer";
+
     /// <summary>Reads an (unwrapped) command; returns the install when it includes development dependencies, null otherwise.</summary>
     /// <param name="earlier">Commands that ran before it in the same RUN (for <c>export</c> and <c>bundle config</c>).</param>
     public static DependencyInstall? WithDevelopmentPackages(ShellCommand command, VariableScope scope, IEnumerable<ShellCommand> earlier)
     {
-        if (command.BaseName is not ("npm" or "yarn" or "pnpm" or "pip" or "pip3" or "python" or "python3" or "poetry" or "uv" or "pipenv" or "bundle" or "composer"))
+        if (!MayInstall(command))
             return null;
         var words = command.PositionalArguments.Select(w => w.Value).ToArray();
         // Read only by the cases that need them: walking the earlier commands for every command made long RUNs quadratic.

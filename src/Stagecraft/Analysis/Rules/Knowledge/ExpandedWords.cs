@@ -10,57 +10,64 @@ namespace Stagecraft.Analysis.Rules.Knowledge;
 /// </summary>
 internal static class ExpandedWords
 {
-    /// <summary>The words in order, each with the lexer settings for it; an ARG declaration also names what it declares for the words after it.</summary>
-    public static IEnumerable<(WrittenWord Word, ExpansionOptions Options, bool Heredoc, string? Declares)> Of(InstructionSyntax instruction, ExpansionOptions options)
+    /// <summary>
+    /// Puts the words in order into <paramref name="words"/> (cleared first), each with the lexer settings for it; an ARG
+    /// declaration also names what it declares for the words after it.
+    /// </summary>
+    /// <remarks>Fills a list the caller reuses: this runs for every instruction of every file, and an iterator per instruction was most of its cost.</remarks>
+    public static void Collect(InstructionSyntax instruction, ExpansionOptions options, List<ExpandedWord> words)
     {
+        words.Clear();
         switch (instruction)
         {
             case KeyValueInstructionSyntax pairs:
-                foreach (var pair in pairs.Pairs)
+                for (var i = 0; i < pairs.Pairs.Count; i++)
                 {
-                    yield return (new WrittenWord(pair.Key, pair.KeySpan), options, false, null);
-                    yield return (new WrittenWord(pair.Value, pair.ValueSpan), options, false, null);
+                    var pair = pairs.Pairs[i];
+                    words.Add(new(new WrittenWord(pair.Key, pair.KeySpan), options, false, null));
+                    words.Add(new(new WrittenWord(pair.Value, pair.ValueSpan), options, false, null));
                 }
                 break;
             case ArgInstructionSyntax arg:
-                foreach (var declaration in arg.Declarations)
+                for (var i = 0; i < arg.Declarations.Count; i++)
                 {
-                    if (DefaultOf(declaration) is { } word)
-                        yield return (word, options, false, declaration.Name);
-                    else // nothing to expand, but the names after it in this ARG see it
-                        yield return (new WrittenWord("", declaration.NameSpan), options, false, declaration.Name);
+                    var declaration = arg.Declarations[i];
+                    // with no default there is nothing to expand, but the names after it in this ARG see it
+                    words.Add(new(DefaultOf(declaration) ?? new WrittenWord("", declaration.NameSpan), options, false, declaration.Name));
                 }
                 break;
             case FileTransferInstructionSyntax transfer:
-                foreach (var flag in transfer.Flags)
+                for (var i = 0; i < transfer.Flags.Count; i++)
                 {
-                    if (flag is { Name: "chown" or "chmod" or "checksum", Value: { } value })
-                        yield return (new WrittenWord(value, flag.ValueSpan), options, false, null);
+                    if (transfer.Flags[i] is { Name: "chown" or "chmod" or "checksum", Value: { } value } flag)
+                        words.Add(new(new WrittenWord(value, flag.ValueSpan), options, false, null));
                 }
-                foreach (var source in transfer.PathSources)
-                    yield return (WrittenWord.Of(source), options, false, null);
+                for (var i = 0; i < transfer.PathSources.Count; i++)
+                    words.Add(new(WrittenWord.Of(transfer.PathSources[i]), options, false, null));
                 if (transfer.Destination is { } destination)
-                    yield return (WrittenWord.Of(destination), options, false, null);
-                foreach (var source in transfer.HeredocSources)
+                    words.Add(new(WrittenWord.Of(destination), options, false, null));
+                for (var i = 0; i < transfer.HeredocSources.Count; i++)
                 {
                     // BuildKit expands an unquoted heredoc's content with quotes kept and '\' as the escape, whatever # escape says.
-                    if (source.Heredoc.Expand)
-                        yield return (new WrittenWord(source.Heredoc.ChompedContent, source.Heredoc.BodySpan), ExpansionOptions.HeredocBody, true, null);
+                    var heredoc = transfer.HeredocSources[i].Heredoc;
+                    if (heredoc.Expand)
+                        words.Add(new(new WrittenWord(heredoc.ChompedContent, heredoc.BodySpan), ExpansionOptions.HeredocBody, true, null));
                 }
                 break;
             case RunInstructionSyntax run:
-                foreach (var mount in run.Mounts)
+                for (var i = 0; i < run.Mounts.Count; i++)
                 {
-                    foreach (var option in mount.Options)
+                    var mount = run.Mounts[i];
+                    for (var j = 0; j < mount.Options.Count; j++)
                     {
-                        if (option.Value is { } value)
-                            yield return (new WrittenWord(value, mount.Flag.ValueSpan), options, false, null);
+                        if (mount.Options[j].Value is { } value)
+                            words.Add(new(new WrittenWord(value, mount.Flag.ValueSpan), options, false, null));
                     }
                 }
                 break;
             case WorkdirInstructionSyntax or UserInstructionSyntax or StopSignalInstructionSyntax or VolumeInstructionSyntax:
-                foreach (var argument in instruction.Arguments)
-                    yield return (WrittenWord.Of(argument), options, false, null);
+                for (var i = 0; i < instruction.Arguments.Count; i++)
+                    words.Add(new(WrittenWord.Of(instruction.Arguments[i]), options, false, null));
                 break;
         }
     }
@@ -74,3 +81,6 @@ internal static class ExpandedWords
         return new WrittenWord(value, TextSpan.FromBounds(start, declaration.Span.End));
     }
 }
+
+/// <summary>One word BuildKit expands, the lexer settings for it, whether it is a heredoc body, and the name an ARG declares with it.</summary>
+internal readonly record struct ExpandedWord(WrittenWord Word, ExpansionOptions Options, bool Heredoc, string? Declares);

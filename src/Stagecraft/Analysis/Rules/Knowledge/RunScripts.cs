@@ -17,17 +17,31 @@ internal static class RunScripts
 
     private static StageRun[] Collect(RuleContext context, bool triggers)
     {
-        var runs = new List<StageRun>();
+        // Sized by a first count, so the array is built once rather than grown and copied.
+        var count = 0;
+        foreach (var stage in context.Model.Stages)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction is RunInstructionSyntax || (triggers && instruction is OnbuildInstructionSyntax { Trigger: RunInstructionSyntax }))
+                    count++;
+            }
+        }
+        var runs = new StageRun[count];
+        var filled = 0;
         foreach (var stage in context.Model.Stages)
         {
             foreach (var instruction in stage.Instructions)
             {
                 if (instruction is RunInstructionSyntax run && context.Script(run) is { } script)
-                    runs.Add(new StageRun(stage, run, script, false));
+                    runs[filled++] = new StageRun(stage, run, script, false);
                 else if (triggers && instruction is OnbuildInstructionSyntax { Trigger: RunInstructionSyntax trigger } && context.Script(trigger) is { } triggered)
-                    runs.Add(new StageRun(stage, trigger, triggered, true));
+                    runs[filled++] = new StageRun(stage, trigger, triggered, true);
             }
         }
-        return [.. runs];
+        // Exec-form RUNs and other shells have no script.
+        if (filled < count)
+            Array.Resize(ref runs, filled);
+        return runs;
     }
 }

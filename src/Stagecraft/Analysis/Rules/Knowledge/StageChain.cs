@@ -6,18 +6,8 @@ namespace Stagecraft.Analysis.Rules.Knowledge;
 /// <summary>A stage and the stages it is built FROM, nearest first, and what of them ran before an instruction.</summary>
 internal static class StageChain
 {
-    /// <summary>The stage, then its base stage, and so on (stops at an image or scratch, and at a cycle).</summary>
-    // A list, not an iterator over a set: rules ask this for every stage, chains are a few stages long, and most stages
-    // start from an image.
-    public static ItemList<Stage> Of(Stage stage)
-    {
-        if (stage.Base.Stage is null)
-            return new[] { stage };
-        var chain = new List<Stage>();
-        for (var s = stage; s is not null && !chain.Contains(s); s = s.Base.Stage)
-            chain.Add(s);
-        return chain;
-    }
+    /// <summary>The stage, then its base stage, and so on (stops at an image or scratch).</summary>
+    public static Chain Of(Stage stage) => new(stage);
 
     /// <summary>The instructions that ran before <paramref name="instruction"/> in its stage and the stages below it, nearest first per stage.</summary>
     public static IEnumerable<(Stage Stage, InstructionSyntax Instruction)> Before(Stage stage, InstructionSyntax instruction)
@@ -89,16 +79,80 @@ internal static class StageChain
     public static HashSet<string> NamesFromBaseTriggers(Stage stage)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var below in Of(stage).Skip(1))
+        foreach (var below in Of(stage))
         {
+            if (ReferenceEquals(below, stage))
+                continue;
             foreach (var trigger in below.OnbuildTriggers)
             {
                 if (trigger is ArgInstructionSyntax arg)
-                    names.UnionWith(arg.Declarations.Select(d => d.Name));
+                {
+                    for (var i = 0; i < arg.Declarations.Count; i++)
+                        names.Add(arg.Declarations[i].Name);
+                }
                 else if (trigger is EnvInstructionSyntax env)
-                    names.UnionWith(env.Pairs.Select(p => p.Key));
+                {
+                    for (var i = 0; i < env.Pairs.Count; i++)
+                        names.Add(env.Pairs[i].Key);
+                }
             }
         }
         return names;
+    }
+
+    /// <summary>
+    /// A stage and the stages below it. A base stage is always an earlier stage, so the walk follows falling indexes and
+    /// needs no set of visited stages; <c>foreach</c> over it allocates nothing (rules walk chains for every stage of every file).
+    /// </summary>
+    public readonly struct Chain(Stage stage) : IEnumerable<Stage>
+    {
+        public ChainEnumerator GetEnumerator() => new(stage);
+
+        IEnumerator<Stage> IEnumerable<Stage>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>The last stage of the chain: the one built on an image or on scratch.</summary>
+        public Stage Root
+        {
+            get
+            {
+                var root = stage;
+                while (root.Base.Stage is { } below && below.Index < root.Index)
+                    root = below;
+                return root;
+            }
+        }
+    }
+
+    public struct ChainEnumerator(Stage first) : IEnumerator<Stage>
+    {
+        private Stage? _current;
+
+        public readonly Stage Current => _current!;
+
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            if (_current is null)
+            {
+                _current = first;
+                return true;
+            }
+            // Falling indexes only: a malformed link can never loop.
+            if (_current.Base.Stage is { } below && below.Index < _current.Index)
+            {
+                _current = below;
+                return true;
+            }
+            return false;
+        }
+
+        public void Reset() => _current = null;
+
+        public readonly void Dispose()
+        {
+        }
     }
 }

@@ -10,18 +10,22 @@ namespace Stagecraft.Analysis.Rules.Knowledge;
 /// </summary>
 internal static class UnpinnedPackages
 {
-    /// <summary>The package words whose value (or one of the values a variable holds) fails <paramref name="isPinned"/>; null when none does.</summary>
-    public static List<(ShellWord Word, string Name)>? Find(SemanticModel model, InstructionSyntax at, IEnumerable<ShellWord> packages, Func<string, bool> isPinned)
+    /// <summary>
+    /// The package words, <paramref name="operands"/> from index <paramref name="first"/> on (after the subcommand), whose value
+    /// (or one of the values a variable holds) fails <paramref name="isPinned"/>; null when none does.
+    /// </summary>
+    public static List<(ShellWord Word, string Name)>? Find(SemanticModel model, InstructionSyntax at, List<ShellWord> operands, int first, Func<string, bool> isPinned)
     {
         List<(ShellWord, string)>? unpinned = null;
-        foreach (var word in packages)
+        for (var i = first; i < operands.Count; i++)
         {
+            var word = operands[i];
             if (ShellWordValues.Resolve(model, at, word) is not { } value)
                 continue;
             if (value.AsSpan().IndexOfAny(" \t\n") < 0)
             {
                 if (!isPinned(value))
-                    (unpinned ??= []).Add((word, value));
+                    (unpinned ??= new(operands.Count - i)).Add((word, value));
                 continue;
             }
             // A variable may hold a list (ENV PHPIZE_DEPS="autoconf gcc"): each package in it is judged.
@@ -29,7 +33,7 @@ internal static class UnpinnedPackages
             {
                 if (!isPinned(name))
                 {
-                    (unpinned ??= []).Add((word, name));
+                    (unpinned ??= new(operands.Count - i)).Add((word, name));
                     break;
                 }
             }
@@ -44,12 +48,21 @@ internal static class UnpinnedPackages
     /// <summary><c>curl</c>, <c>curl and git</c>, <c>curl, git, make and 4 more</c>.</summary>
     public static string Names(List<(ShellWord Word, string Name)> unpinned)
     {
-        var names = unpinned.Select(u => "`" + u.Name + "`").Distinct().ToList();
+        // Only the first three names are written out; the rest are only counted, so they are not quoted.
+        var names = new List<string>(unpinned.Count);
+        var seen = unpinned.Count > 8 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var (_, name) in unpinned)
+        {
+            if (seen is not null ? seen.Add(name) : !names.Contains(name))
+                names.Add(name);
+        }
         return names.Count switch
         {
-            1 => names[0],
-            <= 3 => string.Join(", ", names[..^1]) + " and " + names[^1],
-            _ => string.Join(", ", names.Take(3)) + $" and {names.Count - 3} more",
+            1 => Quoted(names[0]),
+            <= 3 => string.Join(", ", names[..^1].ConvertAll(Quoted)) + " and " + Quoted(names[^1]),
+            _ => $"{Quoted(names[0])}, {Quoted(names[1])}, {Quoted(names[2])} and {names.Count - 3} more",
         };
     }
+
+    private static string Quoted(string name) => "`" + name + "`";
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Maintainability;
@@ -48,7 +49,10 @@ public sealed class InconsistentInstructionCasing : Rule
         context.Report(instruction.KeywordSpan, message, fix: new Fix($"Write `{wanted}`", FixSafety.Safe, [new TextEdit(instruction.KeywordSpan, wanted)]));
     }
 
-    private static bool IsLower(string keyword) => keyword == keyword.ToLowerInvariant();
+    // Keywords are ASCII in practice: test the letters in place rather than building a cased copy of every keyword.
+    private static bool IsLower(string keyword) =>
+        Ascii.IsValid(keyword) ? !keyword.AsSpan().ContainsAnyInRange('A', 'Z') : keyword == keyword.ToLowerInvariant();
 
-    private static bool IsUpper(string keyword) => keyword == keyword.ToUpperInvariant();
+    private static bool IsUpper(string keyword) =>
+        Ascii.IsValid(keyword) ? !keyword.AsSpan().ContainsAnyInRange('a', 'z') : keyword == keyword.ToUpperInvariant();
 }

@@ -45,16 +45,18 @@ public sealed partial class SecretInArgOrEnv : Rule
         switch (instruction)
         {
             case ArgInstructionSyntax arg:
-                foreach (var declaration in arg.Declarations)
+                for (var i = 0; i < arg.Declarations.Count; i++)
                 {
+                    var declaration = arg.Declarations[i];
                     if (IsSecretName(declaration.Name, declaration.DefaultValue))
                         context.Report(declaration.NameSpan,
                             $"ARG `{declaration.Name}` is named like a secret: its value is recorded in the build history of later RUN steps; pass it with `RUN --mount=type=secret,id={declaration.Name.ToLowerInvariant()},env={declaration.Name}` instead");
                 }
                 break;
             case EnvInstructionSyntax env:
-                foreach (var pair in env.Pairs)
+                for (var i = 0; i < env.Pairs.Count; i++)
                 {
+                    var pair = env.Pairs[i];
                     if (IsSecretName(pair.Key, pair.Value))
                         context.Report(pair.KeySpan,
                             $"ENV `{pair.Key}` is named like a secret: ENV values are stored in the image config for anyone who can pull it; use a secret mount while building, or set it when the container starts");

@@ -49,15 +49,17 @@ public sealed class SensitiveArgOrEnvName : Rule
         switch (instruction)
         {
             case ArgInstructionSyntax arg:
-                foreach (var declaration in arg.Declarations)
+                for (var i = 0; i < arg.Declarations.Count; i++)
                 {
+                    var declaration = arg.Declarations[i];
                     if (IsSensitive(declaration.Name))
                         context.Report(declaration.NameSpan, $"ARG `{declaration.Name}` looks like a secret: its value shows in the image history; use `RUN --mount=type=secret` instead", stage);
                 }
                 break;
             case EnvInstructionSyntax env:
-                foreach (var pair in env.Pairs)
+                for (var i = 0; i < env.Pairs.Count; i++)
                 {
+                    var pair = env.Pairs[i];
                     if (IsSensitive(pair.Key))
                         context.Report(pair.KeySpan, $"ENV `{pair.Key}` looks like a secret: its value is stored in the image config; use `RUN --mount=type=secret` instead", stage);
                 }
@@ -70,16 +72,32 @@ public sealed class SensitiveArgOrEnvName : Rule
     {
         if (KnownNames.Contains(name))
             return true;
-        var parts = name.ToUpperInvariant().Split('_', '-');
+        // Parts compared in place, case-insensitively: every ARG and ENV name of every file comes here, and few are secrets.
+        var rest = name.AsSpan();
         var secret = false;
-        for (var i = 0; i < parts.Length; i++)
+        var previousNamesKey = false;
+        while (true)
         {
-            var part = parts[i];
-            if (Array.IndexOf(ReferenceWords, part) >= 0)
+            var end = rest.IndexOfAny('_', '-');
+            var part = end < 0 ? rest : rest[..end];
+            if (IsAny(part, ReferenceWords))
                 return false;
-            var next = i + 1 < parts.Length ? parts[i + 1] : "";
-            secret |= Array.IndexOf(SecretWords, part) >= 0 || (part is "API" or "CLIENT" or "PRIVATE" && next == "KEY");
+            secret |= IsAny(part, SecretWords) || (previousNamesKey && part.Equals("KEY", StringComparison.OrdinalIgnoreCase));
+            previousNamesKey = part.Equals("API", StringComparison.OrdinalIgnoreCase) || part.Equals("CLIENT", StringComparison.OrdinalIgnoreCase)
+                || part.Equals("PRIVATE", StringComparison.OrdinalIgnoreCase);
+            if (end < 0)
+                return secret;
+            rest = rest[(end + 1)..];
         }
-        return secret;
+    }
+
+    private static bool IsAny(ReadOnlySpan<char> part, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (part.Equals(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 }

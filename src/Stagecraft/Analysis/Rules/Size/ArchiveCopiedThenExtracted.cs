@@ -57,17 +57,22 @@ public sealed class ArchiveCopiedThenExtracted : Rule
     {
         if (copy.Destination is not { } destination)
             return;
-        var target = BaseName(context.Model.Expand(copy, destination.Value) is { Succeeded: true } d ? d.Value : destination.Value);
-        if (IsTar(target))
+        // File names are cut out only for archives: every COPY of every file comes here.
+        var target = ExpandedValue.Of(context.Model, copy, destination.Value);
+        if (IsTar(BaseNameSpan(target)))
         {
-            copied[target] = (destination, target);
+            var name = BaseName(target);
+            copied[name] = (destination, name);
             return;
         }
-        foreach (var source in copy.PathSources)
+        for (var i = 0; i < copy.PathSources.Count; i++)
         {
-            var name = BaseName(context.Model.Expand(copy, source.Value) is { Succeeded: true } s ? s.Value : source.Value);
-            if (IsTar(name))
-                copied[name] = (source, name);
+            var source = copy.PathSources[i];
+            var path = ExpandedValue.Of(context.Model, copy, source.Value);
+            if (!IsTar(BaseNameSpan(path)))
+                continue;
+            var name = BaseName(path);
+            copied[name] = (source, name);
         }
     }
 
@@ -88,7 +93,7 @@ public sealed class ArchiveCopiedThenExtracted : Rule
             operands.RemoveAt(0);
         // The archive comes from --file/-f, or is the word after a cluster such as -xzf, which the operands then hold.
         var archive = command.GetOptionValue("-f", "--file") is { } file ? BaseName(file) : null;
-        if (archive is null && operands.FindIndex(w => IsTar(BaseName(w.Value))) is var at and >= 0)
+        if (archive is null && operands.FindIndex(w => IsTar(BaseNameSpan(w.Value))) is var at and >= 0)
         {
             archive = BaseName(operands[at].Value);
             operands.RemoveAt(at);
@@ -111,7 +116,7 @@ public sealed class ArchiveCopiedThenExtracted : Rule
 
     private static bool IsBundled(string word) => word.Length > 0 && word[0] != '-' && word.AsSpan().IndexOfAnyExcept("xzjJcvfpotkmwBGhiMlORsSW") < 0;
 
-    private static bool IsTar(string name)
+    private static bool IsTar(ReadOnlySpan<char> name)
     {
         foreach (var suffix in TarSuffixes)
         {
@@ -121,9 +126,11 @@ public sealed class ArchiveCopiedThenExtracted : Rule
         return false;
     }
 
-    private static string BaseName(string path)
+    private static string BaseName(string path) => BaseNameSpan(path).ToString();
+
+    private static ReadOnlySpan<char> BaseNameSpan(string path)
     {
-        var trimmed = path.Trim('"', '\'');
-        return trimmed[(trimmed.LastIndexOfAny(['/', '\\']) + 1)..];
+        var trimmed = path.AsSpan().Trim("\"'");
+        return trimmed[(trimmed.LastIndexOfAny('/', '\\') + 1)..];
     }
 }

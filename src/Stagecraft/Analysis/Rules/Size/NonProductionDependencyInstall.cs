@@ -27,15 +27,19 @@ public sealed class NonProductionDependencyInstall : Rule
 
     public override void Check(RuleContext context)
     {
-        foreach (var stage in context.TargetStages.Where(s => !s.IsWindows))
+        // Plain loops: this runs over every command of every file, and few commands are installs at all.
+        foreach (var stage in context.TargetStages)
         {
+            if (stage.IsWindows)
+                continue;
             foreach (var run in stage.Instructions.OfType<RunInstructionSyntax>())
             {
                 if (context.Script(run) is not { } script)
                     continue;
-                foreach (var npm in script.Script.FindCommands("npm").Where(DevelopmentDependencies.IsProjectNpmInstall))
+                foreach (var command in script.Script.Commands)
                 {
-                    if (LockfileFor(context, stage, run) is not { } found)
+                    var npm = command.Unwrap();
+                    if (!DevelopmentDependencies.IsProjectNpmInstall(npm) || LockfileFor(context, stage, run) is not { } found)
                         continue;
                     var (lockfile, copied) = found;
                     var verb = npm.PositionalArguments[0];
@@ -49,18 +53,20 @@ public sealed class NonProductionDependencyInstall : Rule
         }
         if (context.FinalStage is not { IsWindows: false } || IsDevelopmentImage(context))
             return;
-        var image = context.ImageStages.Reverse().SelectMany(s => s.Instructions.OfType<RunInstructionSyntax>().Select(r => (Stage: s, Run: r)))
-            .Select(x => (x.Stage, x.Run, Script: context.Script(x.Run))).Where(x => x.Script is not null).ToArray();
-        for (var i = 0; i < image.Length; i++)
+        var image = ImageRuns(context);
+        for (var i = 0; i < image.Count; i++)
         {
             var (stage, run, script) = image[i];
-            var commands = script!.Script.Commands.Select(c => c.Unwrap()).ToArray();
-            for (var j = 0; j < commands.Length; j++)
+            ShellCommand[]? commands = null;
+            for (var j = 0; j < script.Script.Commands.Count; j++)
             {
+                if (!DevelopmentDependencies.MayInstall(script.Script.Commands[j].Unwrap()))
+                    continue;
+                commands ??= script.Script.Commands.Select(c => c.Unwrap()).ToArray();
                 if (DevelopmentDependencies.WithDevelopmentPackages(commands[j], context.Model.ScopeAt(run), new ArraySegment<ShellCommand>(commands, 0, j)) is not { } install)
                     continue;
                 var later = commands[(j + 1)..].Select(c => (Line: run.StartLine, Command: c))
-                    .Concat(image[(i + 1)..].SelectMany(x => x.Script!.Script.Commands.Select(c => (Line: x.Run.StartLine, Command: c.Unwrap()))));
+                    .Concat(image.Skip(i + 1).SelectMany(x => x.Script.Script.Commands.Select(c => (Line: x.Run.StartLine, Command: c.Unwrap()))));
                 var message = $"`{install.Description}` installs development dependencies into the final image: add {install.Remedy}";
                 if (install.IsJavaScript && later.FirstOrDefault(c => RunsBuild(c.Command)) is { Command: not null } build)
                 {
@@ -75,6 +81,22 @@ public sealed class NonProductionDependencyInstall : Rule
         }
     }
 
+    /// <summary>The RUNs with a shell script of the image's stages, the deepest base stage first.</summary>
+    private static List<(Stage Stage, RunInstructionSyntax Run, RunScript Script)> ImageRuns(RuleContext context)
+    {
+        var runs = new List<(Stage, RunInstructionSyntax, RunScript)>();
+        for (var s = context.ImageStages.Count - 1; s >= 0; s--)
+        {
+            var stage = context.ImageStages[s];
+            foreach (var run in stage.Instructions.OfType<RunInstructionSyntax>())
+            {
+                if (context.Script(run) is { } script)
+                    runs.Add((stage, run, script));
+            }
+        }
+        return runs;
+    }
+
     private static bool RunsBuild(ShellCommand command) =>
         SourceBuilds.RunsScript(command) is { } script && script is not ("start" or "serve")
         || command.IsNamed("tsc", "npx", "next", "vite", "webpack", "ng", "nest", "gulp", "grunt");
@@ -84,9 +106,31 @@ public sealed class NonProductionDependencyInstall : Rule
     {
         if (DevelopmentImages.IsDevelopmentImage(context))
             return true;
-        var command = context.ImageStages.SelectMany(s => s.Instructions).LastOrDefault(i => i is CmdInstructionSyntax or EntrypointInstructionSyntax);
-        var text = command is null ? "" : string.Join(' ', command.Arguments.Select(a => a.Value));
-        return DevServers.Any(d => text.Contains(d, StringComparison.Ordinal));
+        var command = LastCommandInstruction(context);
+        if (command is null)
+            return false;
+        var text = string.Join(' ', command.Arguments.Select(a => a.Value));
+        foreach (var server in DevServers)
+        {
+            if (text.Contains(server, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The last CMD or ENTRYPOINT read in image-stage order (final stage first), as the check has always taken it.</summary>
+    private static InstructionSyntax? LastCommandInstruction(RuleContext context)
+    {
+        for (var s = context.ImageStages.Count - 1; s >= 0; s--)
+        {
+            var instructions = context.ImageStages[s].Instructions;
+            for (var i = instructions.Count - 1; i >= 0; i--)
+            {
+                if (instructions[i] is CmdInstructionSyntax or EntrypointInstructionSyntax)
+                    return instructions[i];
+            }
+        }
+        return null;
     }
 
     /// <summary>
