@@ -18,6 +18,8 @@ internal sealed class ShellParser
     private readonly List<ShellDiagnostic> _diagnostics = new();
     private readonly List<int[]> _expectationPool = new();
     private readonly List<List<ShellWord>> _wordScratch = new();
+    private readonly List<List<ShellAssignment>> _assignmentScratch = new();
+    private readonly List<List<ShellRedirection>> _redirectionScratch = new();
     private int _simpleCommandNesting;
     private int _substitutionNesting;
     private int[] _expected = new int[(int)ShellTerminator.Count];
@@ -193,9 +195,9 @@ internal sealed class ShellParser
                 return Expected(ShellTerminator.CaseItemEnd) > 0;
             case ShellTokenKind.Word:
                 var word = _current.Word!;
-                if (!word.IsLiteral || word.Value.Length > 4)
+                if (!word.IsLiteral || word.ValueSpan.Length > 4)
                     return false;
-                return word.Value switch
+                return word.ValueSpan switch
                 {
                     "}" => Expected(ShellTerminator.RightBrace) > 0,
                     "then" => Expected(ShellTerminator.Then) > 0,
@@ -343,7 +345,7 @@ internal sealed class ShellParser
                 var word = _current.Word!;
                 if (word.IsLiteral)
                 {
-                    switch (word.Value)
+                    switch (word.ValueSpan)
                     {
                         case "if":
                             ParseIf();
@@ -409,11 +411,21 @@ internal sealed class ShellParser
     {
         var start = _current.Start;
         var end = start;
-        // Words go to a reusable list (per nesting level, as substitutions re-enter here) and are copied once to an exact-size array.
+        // Words, assignments and redirections go to reusable lists (per nesting level, as substitutions re-enter here)
+        // and are copied once to exact-size arrays.
         if (_simpleCommandNesting == _wordScratch.Count)
+        {
             _wordScratch.Add(new List<ShellWord>());
-        var scratch = _wordScratch[_simpleCommandNesting++];
+            _assignmentScratch.Add(new List<ShellAssignment>());
+            _redirectionScratch.Add(new List<ShellRedirection>());
+        }
+        var scratch = _wordScratch[_simpleCommandNesting];
+        var assignmentScratch = _assignmentScratch[_simpleCommandNesting];
+        var redirectionScratch = _redirectionScratch[_simpleCommandNesting];
+        _simpleCommandNesting++;
         scratch.Clear();
+        assignmentScratch.Clear();
+        redirectionScratch.Clear();
         List<ShellWord>? words = null;
         List<ShellAssignment>? assignments = null;
         List<ShellRedirection>? redirections = null;
@@ -425,7 +437,7 @@ internal sealed class ShellParser
                 end = word.Span.End;
                 if (words is null && ShellAssignment.TryCreate(word) is { } assignment)
                 {
-                    (assignments ??= new List<ShellAssignment>()).Add(assignment);
+                    (assignments ??= assignmentScratch).Add(assignment);
                     Advance();
                     continue;
                 }
@@ -454,7 +466,7 @@ internal sealed class ShellParser
                 var redirection = ParseRedirection();
                 if (redirection is not null)
                 {
-                    (redirections ??= new List<ShellRedirection>()).Add(redirection);
+                    (redirections ??= redirectionScratch).Add(redirection);
                     end = Math.Max(end, redirection.Span.End);
                 }
                 continue;
@@ -465,8 +477,8 @@ internal sealed class ShellParser
         var command = new ShellCommand(
             _text,
             words is null ? Array.Empty<ShellWord>() : words.ToArray(),
-            assignments is null ? Array.Empty<ShellAssignment>() : assignments,
-            redirections is null ? Array.Empty<ShellRedirection>() : redirections,
+            assignments is null ? Array.Empty<ShellAssignment>() : assignments.ToArray(),
+            redirections is null ? Array.Empty<ShellRedirection>() : redirections.ToArray(),
             ShellSpan.FromBounds(start, end),
             _context,
             _depth);
