@@ -14,30 +14,41 @@ internal sealed class ShellParser
 
     private readonly string _text;
     private readonly ShellLexer _lexer;
-    private readonly List<ShellCommand> _commands = new();
-    private readonly List<ShellDiagnostic> _diagnostics = new();
-    private readonly List<int[]> _expectationPool = new();
-    private readonly List<List<ShellWord>> _wordScratch = new();
-    private readonly List<List<ShellAssignment>> _assignmentScratch = new();
-    private readonly List<List<ShellRedirection>> _redirectionScratch = new();
+    private readonly List<ShellCommand> _commands;
+    private readonly List<ShellDiagnostic> _diagnostics;
+    private readonly List<int[]> _expectationPool;
+    private readonly List<List<ShellWord>> _wordScratch;
+    private readonly List<List<ShellAssignment>> _assignmentScratch;
+    private readonly List<List<ShellRedirection>> _redirectionScratch;
     private int _simpleCommandNesting;
     private int _substitutionNesting;
-    private int[] _expected = new int[(int)ShellTerminator.Count];
+    private int[] _expected;
     private ShellToken _current;
     private ShellContext _context;
     private int _depth;
     private bool _reportedTooDeep;
     private bool _diagnosticsTruncated;
 
-    public ShellParser(string text)
+    /// <param name="buffers">Working lists to use, cleared as they are taken up; the parser keeps none of them in its results.</param>
+    public ShellParser(string text, ShellReaderBuffers buffers)
     {
         _text = text;
-        _lexer = new ShellLexer(text, this);
+        _commands = buffers.Commands;
+        _diagnostics = buffers.Diagnostics;
+        _commands.Clear();
+        _diagnostics.Clear();
+        _expectationPool = buffers.Expectations;
+        _wordScratch = buffers.Words;
+        _assignmentScratch = buffers.Assignments;
+        _redirectionScratch = buffers.Redirections;
+        _expected = buffers.TopLevelExpectations;
+        _lexer = new ShellLexer(text, this, buffers.Builders);
     }
 
-    public ItemList<ShellCommand> Commands => _commands;
+    /// <summary>The commands read, copied out of the reusable list at their exact number.</summary>
+    public ItemList<ShellCommand> Commands => _commands.Count == 0 ? ItemList<ShellCommand>.Empty : _commands.ToArray();
 
-    public ItemList<ShellDiagnostic> Diagnostics => _diagnostics;
+    public ItemList<ShellDiagnostic> Diagnostics => _diagnostics.Count == 0 ? ItemList<ShellDiagnostic>.Empty : _diagnostics.ToArray();
 
     public void Parse()
     {
@@ -56,9 +67,23 @@ internal sealed class ShellParser
                 $"shell reader failed: {ex.GetType().Name}: {ex.Message}", force: true);
         }
         // Substitutions finish before the command holding them, so restore source order; outer commands start first.
-        _commands.Sort(static (a, b) => a.Span.Start != b.Span.Start
-            ? a.Span.Start.CompareTo(b.Span.Start)
-            : b.Span.Length.CompareTo(a.Span.Length));
+        // Most scripts have no substitution and are in order already.
+        if (!IsInSourceOrder(_commands))
+            _commands.Sort(static (a, b) => CompareSourceOrder(a, b));
+    }
+
+    private static int CompareSourceOrder(ShellCommand a, ShellCommand b) => a.Span.Start != b.Span.Start
+        ? a.Span.Start.CompareTo(b.Span.Start)
+        : b.Span.Length.CompareTo(a.Span.Length);
+
+    private static bool IsInSourceOrder(List<ShellCommand> commands)
+    {
+        for (var i = 1; i < commands.Count; i++)
+        {
+            if (CompareSourceOrder(commands[i - 1], commands[i]) >= 0)
+                return false;
+        }
+        return true;
     }
 
     internal void Report(ShellDiagnosticKind kind, ShellSpan span, string message, bool force = false)
