@@ -21,6 +21,10 @@ public sealed class SemanticModel
         GlobalArgs = globalArgs;
         GlobalScope = globalScope;
         Diagnostics = diagnostics;
+        var instructions = 0;
+        foreach (var stage in stages)
+            instructions += 1 + stage.Instructions.Count;
+        _stageOf.EnsureCapacity(instructions);
         foreach (var stage in stages)
         {
             _stageOf[stage.From] = stage;

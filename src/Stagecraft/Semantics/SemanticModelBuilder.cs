@@ -42,8 +42,10 @@ internal sealed partial class SemanticModelBuilder
         var scope = VariableScope.Empty;
         IReadOnlyList<string> shell = Stage.DefaultShell;
         var config = ImageConfigState.Initial;
-        foreach (var node in _tree.Root.Children)
+        var children = _tree.Root.Children;
+        for (var index = 0; index < children.Count; index++)
         {
+            var node = children[index];
             if (node is CommentSyntax comment)
             {
                 // '# hadolint shell=powershell': before the first FROM it is every stage's shell, after it the stage's from here on.
@@ -63,6 +65,7 @@ internal sealed partial class SemanticModelBuilder
                 if (current is not null)
                     Finish(current, scope, shell, config);
                 current = StartStage(from, global);
+                current.Reserve(CountStageInstructions(children, index + 1));
                 (scope, shell) = InitialState(current);
                 config = current.Base.Stage?.FinalConfig ?? ImageConfigState.Initial;
                 continue;
@@ -121,6 +124,18 @@ internal sealed partial class SemanticModelBuilder
         return new SemanticModel(_tree, _settings, _stages, globalArgs, global, _diagnostics);
     }
 
+    /// <summary>How many instructions follow <paramref name="start"/> up to the next FROM: the stage's size.</summary>
+    private static int CountStageInstructions(IReadOnlyList<SyntaxNode> children, int start)
+    {
+        var count = 0;
+        for (var i = start; i < children.Count && children[i] is not FromInstructionSyntax; i++)
+        {
+            if (children[i] is InstructionSyntax)
+                count++;
+        }
+        return count;
+    }
+
     private Stage StartStage(FromInstructionSyntax from, VariableScope global)
     {
         var name = from.StageName?.Value.ToLowerInvariant();
@@ -134,7 +149,7 @@ internal sealed partial class SemanticModelBuilder
         var reference = Expand(from.Image?.Value ?? "", global);
         var lower = reference.ToLowerInvariant();
         // BuildKit looks the name up among the stages so far (the latest of a repeated name wins), even for "scratch".
-        var baseStage = _stages.LastOrDefault(s => s.Name == lower && s.Name is not null);
+        var baseStage = LastStageNamed(lower);
         stage.Base = baseStage is not null ? new StageBase(StageBaseKind.Stage, reference, baseStage)
             : lower == "scratch" ? new StageBase(StageBaseKind.Scratch, reference, null)
             : new StageBase(StageBaseKind.Image, reference, null);
@@ -236,7 +251,7 @@ internal sealed partial class SemanticModelBuilder
         foreach (var (stage, instruction, value, span) in _pendingReferences)
         {
             var lower = value.ToLowerInvariant();
-            var named = _stages.LastOrDefault(s => s.Name == lower && s.Name is not null);
+            var named = LastStageNamed(lower);
             StageReference reference;
             if (named is not null)
                 reference = new StageReference(instruction, StageReferenceKind.StageName, value, span, named);
@@ -285,6 +300,17 @@ internal sealed partial class SemanticModelBuilder
         }
         state[stage] = 2;
         return false;
+    }
+
+    /// <summary>The latest stage so far named <paramref name="lower"/>; a loop, as this runs for every FROM and reference.</summary>
+    private Stage? LastStageNamed(string lower)
+    {
+        for (var i = _stages.Count - 1; i >= 0; i--)
+        {
+            if (_stages[i].Name is { } name && name == lower)
+                return _stages[i];
+        }
+        return null;
     }
 
     private void Report(TextSpan span, string message) =>

@@ -47,8 +47,25 @@ public sealed class Stage
     /// <summary>Instructions kept by ONBUILD for images built on this one (not run in this build).</summary>
     public ItemList<InstructionSyntax> OnbuildTriggers => OnbuildTriggerArray;
 
-    internal InstructionSyntax[] OnbuildTriggerArray => _triggers ??= [.. _instructions.OfType<OnbuildInstructionSyntax>()
-        .Where(o => o.Trigger is not null).Select(o => o.Trigger!)];
+    internal InstructionSyntax[] OnbuildTriggerArray => _triggers ??= CollectTriggers();
+
+    private InstructionSyntax[] CollectTriggers()
+    {
+        List<InstructionSyntax>? triggers = null;
+        foreach (var instruction in _instructions)
+        {
+            if (instruction is OnbuildInstructionSyntax { Trigger: { } trigger })
+                (triggers ??= []).Add(trigger);
+        }
+        return triggers is null ? [] : [.. triggers];
+    }
+
+    /// <summary>Sizes the instruction tables once for the <paramref name="count"/> instructions about to be added (the builder counts them), rather than growing them.</summary>
+    internal void Reserve(int count)
+    {
+        _instructions.Capacity = count;
+        _states.EnsureCapacity(count);
+    }
 
     /// <summary>The stage's instructions and, after them, its ONBUILD triggers.</summary>
     public ItemList<InstructionSyntax> InstructionsWithTriggers =>

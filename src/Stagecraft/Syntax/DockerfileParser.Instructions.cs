@@ -40,7 +40,7 @@ internal sealed partial class DockerfileParser
             index++;
         }
 
-        var raw = LineSplitter.Split(logical, _escape);
+        var raw = LineSplitter.Split(logical, _escape, _argumentScratch);
         List<HeredocSyntax>? heredocs = null;
         List<SyntaxDiagnostic>? heredocDiagnostics = null;
         List<(int BodyStart, int BodyEnd, int TerminatorIndex)>? heredocLines = null;
@@ -82,7 +82,7 @@ internal sealed partial class DockerfileParser
 
         var lastIndex = index - 1;
         var span = TextSpan.FromBounds(nodeStart, _lines[lastIndex].End);
-        var instruction = InstructionFactory.Create(raw, logical, span, heredocs ?? (IReadOnlyList<HeredocSyntax>)[], firstIndex + 1, lastIndex + 1, _escape);
+        var instruction = InstructionFactory.Create(raw, logical, span, heredocs ?? (IReadOnlyList<HeredocSyntax>)[], firstIndex + 1, lastIndex + 1, _escape, _instructionDiagnostics);
         logical.Freeze();
         if (heredocDiagnostics is not null)
             instruction.AddDiagnostics(heredocDiagnostics);

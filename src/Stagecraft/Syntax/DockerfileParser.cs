@@ -15,6 +15,10 @@ internal sealed partial class DockerfileParser
     private readonly List<SyntaxDiagnostic> _diagnostics = [];
     // Each instruction's segment map is built here and then copied out at its exact size.
     private readonly List<LogicalLine.Segment> _segmentScratch = new(16);
+    // Each instruction's problems are collected here and copied out only when there are any.
+    private readonly List<SyntaxDiagnostic> _instructionDiagnostics = [];
+    // BuildKit's argument split of each line, reused: the instruction node copies what it keeps.
+    private readonly List<List<RawPart>> _argumentScratch = [];
     private byte _escape = (byte)'\\';
 
     private DockerfileParser(SourceText source, bool withTokens)
@@ -108,13 +112,14 @@ internal sealed partial class DockerfileParser
         }
 
         ReportInvalidUtf8();
-        if (!_nodes.OfType<InstructionSyntax>().Any())
+        var root = new DockerfileSyntax(new TextSpan(0, _bytes.Length), _nodes, _escape);
+        if (root.Instructions.Count == 0)
             Report("no-instructions", DiagnosticSeverity.Error, "file with no instructions", new TextSpan(_bytes.Length, 0));
 
-        var root = new DockerfileSyntax(new TextSpan(0, _bytes.Length), _nodes, _escape);
         var all = new List<SyntaxDiagnostic>(_diagnostics);
-        foreach (var instruction in root.Instructions)
-            all.AddRange(instruction.Diagnostics);
+        var instructions = root.Instructions;
+        for (var i = 0; i < instructions.Count; i++)
+            all.AddRange(instructions[i].Diagnostics);
         all.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new SyntaxTree(_source, root, _tokens, all);
     }

@@ -7,13 +7,25 @@ public sealed class DockerfileSyntax : SyntaxNode
     {
         Children = children;
         EscapeCharacter = (char)escapeCharacter;
-        Directives = children.OfType<DirectiveSyntax>().ToArray();
-        var instructions = new List<InstructionSyntax>(children.Count);
-        foreach (var child in children)
+        // Counted first so both lists are made at their exact size (a file has few directives and mostly instructions).
+        int directiveCount = 0, instructionCount = 0;
+        for (var i = 0; i < children.Count; i++)
         {
-            if (child is InstructionSyntax instruction)
-                instructions.Add(instruction);
+            if (children[i] is InstructionSyntax)
+                instructionCount++;
+            else if (children[i] is DirectiveSyntax)
+                directiveCount++;
         }
+        var directives = directiveCount == 0 ? [] : new DirectiveSyntax[directiveCount];
+        var instructions = new List<InstructionSyntax>(instructionCount);
+        for (int i = 0, d = 0; i < children.Count; i++)
+        {
+            if (children[i] is InstructionSyntax instruction)
+                instructions.Add(instruction);
+            else if (children[i] is DirectiveSyntax directive)
+                directives[d++] = directive;
+        }
+        Directives = directives;
         Instructions = instructions;
     }
 

@@ -12,10 +12,12 @@ internal static class InstructionFactory
         [InstructionKind.Healthcheck] = ["interval", "timeout", "start-period", "start-interval", "retries"],
     };
 
+    /// <param name="scratch">A list reused from instruction to instruction (cleared here): most instructions have no problems to keep.</param>
     public static InstructionSyntax Create(RawInstruction raw, LogicalLine logical, TextSpan span, IReadOnlyList<HeredocSyntax> heredocs,
-        int startLine, int endLine, byte escape)
+        int startLine, int endLine, byte escape, List<SyntaxDiagnostic> scratch)
     {
-        var diagnostics = new List<SyntaxDiagnostic>();
+        var diagnostics = scratch;
+        diagnostics.Clear();
         var instruction = Build(raw, logical, span, heredocs, startLine, endLine, diagnostics, nested: false);
         instruction.AddDiagnostics(diagnostics);
         return instruction;
@@ -87,10 +89,10 @@ internal static class InstructionFactory
     private static FlagSyntax ToFlag(RawPart flag, LogicalLine logical)
     {
         var text = flag.Value;
-        var body = text.StartsWith("--", StringComparison.Ordinal) ? text[2..] : text;
+        var body = text.StartsWith("--", StringComparison.Ordinal) ? text.AsSpan(2) : text.AsSpan();
         var equals = body.IndexOf('=');
-        var name = equals < 0 ? body : body[..equals];
-        var value = equals < 0 ? null : body[(equals + 1)..];
+        var name = equals < 0 ? body.ToString() : body[..equals].ToString();
+        var value = equals < 0 ? null : body[(equals + 1)..].ToString();
         var span = logical.ToSourceSpan(flag.Start, flag.End);
         var logicalEquals = logical.Bytes[flag.Start..flag.End].IndexOf((byte)'=');
         var nameEndLogical = logicalEquals < 0 ? flag.End : flag.Start + logicalEquals;

@@ -9,26 +9,42 @@ namespace Stagecraft.Syntax;
 /// </summary>
 internal sealed class LineSplitter
 {
-    private readonly byte[] _text;
-    private readonly byte _escape;
+    // Keywords as usually written: one shared string each instead of a decoded copy per instruction.
+    private static readonly string[] UpperCaseKeywords =
+        ["RUN", "COPY", "ENV", "FROM", "ARG", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ADD", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR",
+         "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"];
 
-    private LineSplitter(byte[] text, byte escape)
+    private readonly byte[] _text;
+    // Where the logical line starts in _text: the splitter reads a one-line instruction in the file's own bytes.
+    private readonly int _origin;
+    private readonly int _length;
+    private readonly byte _escape;
+    private readonly List<List<RawPart>>? _partLists;
+    private int _partListsUsed;
+
+    private LineSplitter(byte[] text, int origin, int length, byte escape, List<List<RawPart>>? partLists = null)
     {
         _text = text;
+        _origin = origin;
+        _length = length;
         _escape = escape;
+        _partLists = partLists;
     }
 
-    public static RawInstruction Split(LogicalLine logical, byte escape)
+    /// <param name="partLists">Argument lists reused from line to line; the result's <see cref="RawInstruction.Arguments"/>
+    /// are valid only until the next call with the same lists (the parser copies them into the node first).</param>
+    public static RawInstruction Split(LogicalLine logical, byte escape, List<List<RawPart>>? partLists = null)
     {
-        var splitter = new LineSplitter(logical.Buffer, escape);
+        var (text, origin) = logical.Contiguous;
+        var splitter = new LineSplitter(text, origin, logical.Length, escape, partLists);
         return splitter.SplitCommand(0, logical.Length);
     }
 
     /// <summary>For tests and callers holding plain bytes.</summary>
     public static RawInstruction Split(ReadOnlySpan<byte> logical, byte escape) =>
-        new LineSplitter(logical.ToArray(), escape).SplitCommand(0, logical.Length);
+        new LineSplitter(logical.ToArray(), 0, logical.Length, escape).SplitCommand(0, logical.Length);
 
-    private ReadOnlySpan<byte> Text => _text;
+    private ReadOnlySpan<byte> Text => _text.AsSpan(_origin, _length);
 
     private string Str(int start, int end) => SourceText.Decode(Text[start..end]);
 
@@ -37,11 +53,11 @@ internal sealed class LineSplitter
         start = GoText.SkipSpace(Text, start, end);
         end = GoText.TrimEnd(Text, start, end);
         var keywordEnd = start;
-        while (keywordEnd < end && !GoText.IsSeparator(_text[keywordEnd]))
+        while (keywordEnd < end && !GoText.IsSeparator(Text[keywordEnd]))
             keywordEnd++;
-        var keyword = new RawPart(Str(start, keywordEnd), start, keywordEnd);
+        var keyword = new RawPart(KeywordText(start, keywordEnd), start, keywordEnd);
         var restStart = keywordEnd;
-        while (restStart < end && GoText.IsSeparator(_text[restStart]))
+        while (restStart < end && GoText.IsSeparator(Text[restStart]))
             restStart++;
 
         IReadOnlyList<RawPart> flags = [];
@@ -67,7 +83,7 @@ internal sealed class LineSplitter
             _ => ArgumentShape.Ignore,
         };
 
-        var parts = new List<RawPart>(shape == ArgumentShape.JsonOrString ? 1 : 4);
+        var parts = RentParts(shape == ArgumentShape.JsonOrString ? 1 : 4);
         string? error = null;
         var isJson = false;
         RawInstruction? child = null;
@@ -124,6 +140,29 @@ internal sealed class LineSplitter
         };
     }
 
+    private string KeywordText(int start, int end)
+    {
+        var bytes = Text[start..end];
+        foreach (var keyword in UpperCaseKeywords)
+        {
+            if (keyword.Length == bytes.Length && Ascii.Equals(bytes, keyword))
+                return keyword;
+        }
+        return Str(start, end);
+    }
+
+    /// <summary>A list for one line's arguments (ONBUILD's trigger takes a second): from the caller's reusable lists when given.</summary>
+    private List<RawPart> RentParts(int capacity)
+    {
+        if (_partLists is null)
+            return new List<RawPart>(capacity);
+        if (_partListsUsed == _partLists.Count)
+            _partLists.Add(new List<RawPart>(4));
+        var parts = _partLists[_partListsUsed++];
+        parts.Clear();
+        return parts;
+    }
+
     private const string NotStringArray = "the JSON array may only contain strings";
 
     private string? JsonOrString(int start, int end, List<RawPart> parts, out bool isJson)
@@ -148,10 +187,10 @@ internal sealed class LineSplitter
     {
         isJson = false;
         var sep = start;
-        while (sep < end && !GoText.IsSpaceByte(_text[sep]))
+        while (sep < end && !GoText.IsSpaceByte(Text[sep]))
             sep++;
         var next = sep;
-        while (next < end && GoText.IsSpaceByte(_text[next]))
+        while (next < end && GoText.IsSpaceByte(Text[next]))
             next++;
         if (sep == start)
             return null;
@@ -225,12 +264,12 @@ internal sealed class LineSplitter
         var pos = start;
         while (pos <= end)
         {
-            if (pos == end || GoText.IsSeparator(_text[pos]))
+            if (pos == end || GoText.IsSeparator(Text[pos]))
             {
                 parts.Add(new RawPart(Str(wordStart, pos), wordStart, pos));
                 if (pos == end)
                     break;
-                while (pos < end && GoText.IsSeparator(_text[pos]))
+                while (pos < end && GoText.IsSeparator(Text[pos]))
                     pos++;
                 wordStart = pos;
                 if (pos == end)
@@ -252,12 +291,12 @@ internal sealed class LineSplitter
         if (!words[0].Value.Contains('='))
         {
             var keyEnd = start;
-            while (keyEnd < end && !GoText.IsSeparator(_text[keyEnd]))
+            while (keyEnd < end && !GoText.IsSeparator(Text[keyEnd]))
                 keyEnd++;
             if (keyEnd == end)
                 return $"{key} must have two arguments";
             var valueStart = keyEnd;
-            while (valueStart < end && GoText.IsSeparator(_text[valueStart]))
+            while (valueStart < end && GoText.IsSeparator(Text[valueStart]))
                 valueStart++;
             parts.Add(new RawPart(Str(start, keyEnd), start, keyEnd));
             parts.Add(new RawPart(Str(valueStart, end), valueStart, end));
@@ -362,9 +401,9 @@ internal sealed class LineSplitter
     private int ExtractFlags(int start, int end, out IReadOnlyList<RawPart> flags)
     {
         var first = start;
-        while (first < end && GoText.IsSpaceByte(_text[first]))
+        while (first < end && GoText.IsSpaceByte(Text[first]))
             first++;
-        if (first + 1 >= end || _text[first] != '-' || _text[first + 1] != '-')
+        if (first + 1 >= end || Text[first] != '-' || Text[first + 1] != '-')
         {
             // Most instructions have no flags: answer without allocating.
             flags = [];
@@ -379,14 +418,14 @@ internal sealed class LineSplitter
         var wordStart = start;
         for (var pos = start; pos <= end; pos++)
         {
-            byte ch = pos < end ? _text[pos] : (byte)0;
+            byte ch = pos < end ? Text[pos] : (byte)0;
             if (phase == 0)
             {
                 if (pos == end)
                     break;
                 if (GoText.IsSpaceByte(ch))
                     continue;
-                if (ch != '-' || pos + 1 == end || _text[pos + 1] != '-')
+                if (ch != '-' || pos + 1 == end || Text[pos + 1] != '-')
                     return pos;
                 phase = 1;
                 wordStart = pos;
@@ -422,7 +461,7 @@ internal sealed class LineSplitter
                     if (pos + 1 == end)
                         continue;
                     pos++;
-                    ch = _text[pos];
+                    ch = Text[pos];
                 }
                 builder.Add(ch);
                 continue;
@@ -440,7 +479,7 @@ internal sealed class LineSplitter
                     continue;
                 }
                 pos++;
-                ch = _text[pos];
+                ch = Text[pos];
             }
             builder.Add(ch);
         }

@@ -13,7 +13,9 @@ internal sealed class LogicalLine
     private readonly byte[] _source;
     private readonly int _origin;
     private List<Segment>? _building;
-    private Segment[] _segments = [];
+    private Segment[]? _segments = [];
+    // Most instructions are one line: their one segment is kept here, without an array.
+    private Segment _single;
     private byte[]? _buffer;
     private int _length;
 
@@ -31,7 +33,31 @@ internal sealed class LogicalLine
     public int Length => _length;
 
     /// <summary>The joined bytes.</summary>
-    public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, _length);
+    public ReadOnlySpan<byte> Bytes
+    {
+        get
+        {
+            var (array, start) = Contiguous;
+            return array.AsSpan(start, _length);
+        }
+    }
+
+    /// <summary>
+    /// An array holding the joined bytes from <c>Start</c> on: the file itself when the line is one piece of it (most
+    /// instructions are one physical line, so nothing is copied), else <see cref="Buffer"/>.
+    /// </summary>
+    public (byte[] Array, int Start) Contiguous
+    {
+        get
+        {
+            var segments = Segments;
+            if (segments.Length == 0)
+                return (_source, _origin);
+            if (segments.Length == 1)
+                return (_source, segments[0].SourceStart);
+            return (Buffer, 0);
+        }
+    }
 
     /// <summary>The backing array (valid up to <see cref="Length"/>), so readers need not copy it.</summary>
     public byte[] Buffer
@@ -66,11 +92,21 @@ internal sealed class LogicalLine
     {
         if (_building is null)
             return;
-        _segments = _building.ToArray();
+        if (_building.Count == 1)
+        {
+            _single = _building[0];
+            _segments = null;
+        }
+        else
+        {
+            _segments = _building.ToArray();
+        }
         _building = null;
     }
 
-    private ReadOnlySpan<Segment> Segments => _building is null ? _segments : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_building);
+    private ReadOnlySpan<Segment> Segments => _building is not null
+        ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_building)
+        : _segments ?? new ReadOnlySpan<Segment>(in _single);
 
     /// <summary>Source offset of the logical byte at <paramref name="logical"/> (or just past the last byte).</summary>
     public int ToSourceStart(int logical)

@@ -31,7 +31,7 @@ public sealed class ShellAssignment
     internal static ShellAssignment? TryCreate(ShellWord word)
     {
         // Check the raw text: a quoted or escaped name (`"A"=1`) is not an assignment, and a raw name is a plain prefix of Value.
-        var raw = word.Raw;
+        var raw = word.RawSpan;
         if (raw.Length < 2 || !IsNameStart(raw[0]))
             return null;
         var i = 1;

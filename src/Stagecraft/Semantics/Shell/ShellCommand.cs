@@ -10,6 +10,9 @@ public sealed class ShellCommand
 {
     private readonly string _source;
     private readonly ShellWord[] _words;
+    // Arrays rather than ItemLists: a corpus pass builds thousands of commands, and each ItemList is three times a reference.
+    private readonly ShellAssignment[] _assignments;
+    private readonly ShellRedirection[] _redirections;
     private ShellWord[]? _positionals;
     private ShellCommand? _unwrapped;
     private string? _baseName;
@@ -17,16 +20,16 @@ public sealed class ShellCommand
     internal ShellCommand(
         string source,
         ShellWord[] words,
-        ItemList<ShellAssignment> assignments,
-        ItemList<ShellRedirection> redirections,
+        ShellAssignment[] assignments,
+        ShellRedirection[] redirections,
         ShellSpan span,
         ShellContext context,
         int depth)
     {
         _source = source;
         _words = words;
-        Assignments = assignments;
-        Redirections = redirections;
+        _assignments = assignments;
+        _redirections = redirections;
         Span = span;
         Context = context;
         Depth = depth;
@@ -60,10 +63,10 @@ public sealed class ShellCommand
     public ItemList<ShellWord> Arguments => _words.Length <= 1 ? ItemList<ShellWord>.Empty : new(_words, 1, _words.Length - 1);
 
     /// <summary>The <c>NAME=value</c> words before the name.</summary>
-    public ItemList<ShellAssignment> Assignments { get; }
+    public ItemList<ShellAssignment> Assignments => _assignments;
 
     /// <summary>The redirections, wherever they are written among the words.</summary>
-    public ItemList<ShellRedirection> Redirections { get; }
+    public ItemList<ShellRedirection> Redirections => _redirections;
 
     /// <summary>From the first token to the last token of the command (a here-document body is not included).</summary>
     public ShellSpan Span { get; }
@@ -121,7 +124,7 @@ public sealed class ShellCommand
     {
         for (var i = 1; i < _words.Length; i++)
         {
-            if (string.Equals(_words[i].Value, value, StringComparison.Ordinal))
+            if (_words[i].ValueEquals(value))
                 return true;
         }
         return false;
@@ -134,10 +137,11 @@ public sealed class ShellCommand
     /// </summary>
     public bool HasOption(params ReadOnlySpan<string> names)
     {
+        // Spans, not Value: rules ask this of every command, and most arguments are never read as strings.
         for (var i = 1; i < _words.Length; i++)
         {
-            var arg = _words[i].Value;
-            if (arg == "--")
+            var arg = _words[i].ValueSpan;
+            if (arg is "--")
                 return false;
             if (arg.Length < 2 || arg[0] != '-')
                 continue;
@@ -159,8 +163,8 @@ public sealed class ShellCommand
     {
         for (var i = 1; i < _words.Length; i++)
         {
-            var arg = _words[i].Value;
-            if (arg == "--")
+            var arg = _words[i].ValueSpan;
+            if (arg is "--")
                 return null;
             if (arg.Length < 2 || arg[0] != '-')
                 continue;
@@ -168,16 +172,16 @@ public sealed class ShellCommand
             {
                 if (name.Length < 2 || name[0] != '-')
                     continue;
-                if (arg == name)
+                if (arg.SequenceEqual(name))
                     return i + 1 < _words.Length ? _words[i + 1].Value : null;
                 if (name.StartsWith("--", StringComparison.Ordinal))
                 {
                     if (arg.Length > name.Length && arg[name.Length] == '=' && arg.StartsWith(name, StringComparison.Ordinal))
-                        return arg.Substring(name.Length + 1);
+                        return arg[(name.Length + 1)..].ToString();
                 }
                 else if (name.Length == 2 && arg[1] == name[1] && arg[1] != '-')
                 {
-                    return arg.Substring(2);
+                    return arg[2..].ToString();
                 }
             }
         }
@@ -212,10 +216,13 @@ public sealed class ShellCommand
         return _unwrapped = current;
     }
 
-    internal ShellCommand WithWords(int firstWord, ItemList<ShellAssignment> assignments, ShellCommand wrapper)
+    /// <summary>The assignments as stored, for <see cref="ShellCommandWrappers"/> to pass on or extend without copying.</summary>
+    internal ShellAssignment[] AssignmentArray => _assignments;
+
+    internal ShellCommand WithWords(int firstWord, ShellAssignment[] assignments, ShellCommand wrapper)
     {
         var words = _words.AsSpan(firstWord).ToArray();
-        return new ShellCommand(_source, words, assignments, Redirections, Span, Context, Depth)
+        return new ShellCommand(_source, words, assignments, _redirections, Span, Context, Depth)
         {
             Connector = Connector,
             Next = Next,
@@ -233,8 +240,8 @@ public sealed class ShellCommand
         for (var i = 1; i < _words.Length; i++)
         {
             var word = _words[i];
-            var value = word.Value;
-            if (!afterDoubleDash && value == "--")
+            var value = word.ValueSpan;
+            if (!afterDoubleDash && value is "--")
             {
                 afterDoubleDash = true;
                 continue;
@@ -245,11 +252,11 @@ public sealed class ShellCommand
         return result is null ? [] : [.. result];
     }
 
-    private static bool OptionMatches(string arg, string name)
+    private static bool OptionMatches(ReadOnlySpan<char> arg, string name)
     {
         if (name.Length < 2 || name[0] != '-')
             return false;
-        if (arg == name)
+        if (arg.SequenceEqual(name))
             return true;
         if (name[1] == '-')
             return arg.Length > name.Length && arg[name.Length] == '=' && arg.StartsWith(name, StringComparison.Ordinal);
@@ -261,7 +268,7 @@ public sealed class ShellCommand
             if (!char.IsAsciiLetterOrDigit(arg[i]))
                 return false;
         }
-        return arg.IndexOf(name[1], 1) > 0;
+        return arg[1..].Contains(name[1]);
     }
 
     /// <inheritdoc/>

@@ -34,13 +34,14 @@ internal static class ShellCommandWrappers
         var i = 1;
         while (i < words.Count)
         {
-            var value = words[i].Value;
-            if (value == "--")
+            // A span: the words scanned here are mostly options no one reads as strings.
+            var value = words[i].ValueSpan;
+            if (value is "--")
             {
                 i++;
                 break;
             }
-            if (value == "-" && spec.TakesAssignments)
+            if (value is "-" && spec.TakesAssignments)
             {
                 i++; // `env -` means `env -i`.
                 continue;
@@ -50,7 +51,7 @@ internal static class ShellCommandWrappers
                 if (value[1] == '-')
                 {
                     var hasInlineValue = value.Contains('=');
-                    i += !hasInlineValue && Array.IndexOf(spec.LongValueOptions, value) >= 0 ? 2 : 1;
+                    i += !hasInlineValue && IsOneOf(value, spec.LongValueOptions) ? 2 : 1;
                     continue;
                 }
                 var step = 1;
@@ -81,14 +82,19 @@ internal static class ShellCommandWrappers
         if (i >= words.Count)
             return null;
 
-        var assignments = command.Assignments;
+        var assignments = command.AssignmentArray;
         if (extra is not null)
-        {
-            var merged = new List<ShellAssignment>(command.Assignments.Count + extra.Count);
-            merged.AddRange(command.Assignments);
-            merged.AddRange(extra);
-            assignments = merged;
-        }
+            assignments = [.. assignments, .. extra];
         return command.WithWords(i, assignments, command);
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> value, string[] options)
+    {
+        foreach (var option in options)
+        {
+            if (value.SequenceEqual(option))
+                return true;
+        }
+        return false;
     }
 }

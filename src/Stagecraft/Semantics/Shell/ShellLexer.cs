@@ -18,16 +18,17 @@ internal sealed class ShellLexer
 
     private readonly string _text;
     private readonly ShellParser _parser;
-    private readonly List<ShellWordBuilder> _builders = new();
+    private readonly List<ShellWordBuilder> _builders;
     private readonly List<ShellRedirection> _pendingHereDocs = new();
     private int _end;
     private int _wordNesting;
     private int _parameterNesting;
 
-    public ShellLexer(string text, ShellParser parser)
+    public ShellLexer(string text, ShellParser parser, List<ShellWordBuilder> builders)
     {
         _text = text;
         _parser = parser;
+        _builders = builders;
         _end = text.Length;
     }
 

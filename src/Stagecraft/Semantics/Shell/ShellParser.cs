@@ -14,28 +14,41 @@ internal sealed class ShellParser
 
     private readonly string _text;
     private readonly ShellLexer _lexer;
-    private readonly List<ShellCommand> _commands = new();
-    private readonly List<ShellDiagnostic> _diagnostics = new();
-    private readonly List<int[]> _expectationPool = new();
-    private readonly List<List<ShellWord>> _wordScratch = new();
+    private readonly List<ShellCommand> _commands;
+    private readonly List<ShellDiagnostic> _diagnostics;
+    private readonly List<int[]> _expectationPool;
+    private readonly List<List<ShellWord>> _wordScratch;
+    private readonly List<List<ShellAssignment>> _assignmentScratch;
+    private readonly List<List<ShellRedirection>> _redirectionScratch;
     private int _simpleCommandNesting;
     private int _substitutionNesting;
-    private int[] _expected = new int[(int)ShellTerminator.Count];
+    private int[] _expected;
     private ShellToken _current;
     private ShellContext _context;
     private int _depth;
     private bool _reportedTooDeep;
     private bool _diagnosticsTruncated;
 
-    public ShellParser(string text)
+    /// <param name="buffers">Working lists to use, cleared as they are taken up; the parser keeps none of them in its results.</param>
+    public ShellParser(string text, ShellReaderBuffers buffers)
     {
         _text = text;
-        _lexer = new ShellLexer(text, this);
+        _commands = buffers.Commands;
+        _diagnostics = buffers.Diagnostics;
+        _commands.Clear();
+        _diagnostics.Clear();
+        _expectationPool = buffers.Expectations;
+        _wordScratch = buffers.Words;
+        _assignmentScratch = buffers.Assignments;
+        _redirectionScratch = buffers.Redirections;
+        _expected = buffers.TopLevelExpectations;
+        _lexer = new ShellLexer(text, this, buffers.Builders);
     }
 
-    public ItemList<ShellCommand> Commands => _commands;
+    /// <summary>The commands read, copied out of the reusable list at their exact number.</summary>
+    public ItemList<ShellCommand> Commands => _commands.Count == 0 ? ItemList<ShellCommand>.Empty : _commands.ToArray();
 
-    public ItemList<ShellDiagnostic> Diagnostics => _diagnostics;
+    public ItemList<ShellDiagnostic> Diagnostics => _diagnostics.Count == 0 ? ItemList<ShellDiagnostic>.Empty : _diagnostics.ToArray();
 
     public void Parse()
     {
@@ -54,9 +67,23 @@ internal sealed class ShellParser
                 $"shell reader failed: {ex.GetType().Name}: {ex.Message}", force: true);
         }
         // Substitutions finish before the command holding them, so restore source order; outer commands start first.
-        _commands.Sort(static (a, b) => a.Span.Start != b.Span.Start
-            ? a.Span.Start.CompareTo(b.Span.Start)
-            : b.Span.Length.CompareTo(a.Span.Length));
+        // Most scripts have no substitution and are in order already.
+        if (!IsInSourceOrder(_commands))
+            _commands.Sort(static (a, b) => CompareSourceOrder(a, b));
+    }
+
+    private static int CompareSourceOrder(ShellCommand a, ShellCommand b) => a.Span.Start != b.Span.Start
+        ? a.Span.Start.CompareTo(b.Span.Start)
+        : b.Span.Length.CompareTo(a.Span.Length);
+
+    private static bool IsInSourceOrder(List<ShellCommand> commands)
+    {
+        for (var i = 1; i < commands.Count; i++)
+        {
+            if (CompareSourceOrder(commands[i - 1], commands[i]) >= 0)
+                return false;
+        }
+        return true;
     }
 
     internal void Report(ShellDiagnosticKind kind, ShellSpan span, string message, bool force = false)
@@ -193,9 +220,9 @@ internal sealed class ShellParser
                 return Expected(ShellTerminator.CaseItemEnd) > 0;
             case ShellTokenKind.Word:
                 var word = _current.Word!;
-                if (!word.IsLiteral || word.Value.Length > 4)
+                if (!word.IsLiteral || word.ValueSpan.Length > 4)
                     return false;
-                return word.Value switch
+                return word.ValueSpan switch
                 {
                     "}" => Expected(ShellTerminator.RightBrace) > 0,
                     "then" => Expected(ShellTerminator.Then) > 0,
@@ -343,7 +370,7 @@ internal sealed class ShellParser
                 var word = _current.Word!;
                 if (word.IsLiteral)
                 {
-                    switch (word.Value)
+                    switch (word.ValueSpan)
                     {
                         case "if":
                             ParseIf();
@@ -409,11 +436,21 @@ internal sealed class ShellParser
     {
         var start = _current.Start;
         var end = start;
-        // Words go to a reusable list (per nesting level, as substitutions re-enter here) and are copied once to an exact-size array.
+        // Words, assignments and redirections go to reusable lists (per nesting level, as substitutions re-enter here)
+        // and are copied once to exact-size arrays.
         if (_simpleCommandNesting == _wordScratch.Count)
+        {
             _wordScratch.Add(new List<ShellWord>());
-        var scratch = _wordScratch[_simpleCommandNesting++];
+            _assignmentScratch.Add(new List<ShellAssignment>());
+            _redirectionScratch.Add(new List<ShellRedirection>());
+        }
+        var scratch = _wordScratch[_simpleCommandNesting];
+        var assignmentScratch = _assignmentScratch[_simpleCommandNesting];
+        var redirectionScratch = _redirectionScratch[_simpleCommandNesting];
+        _simpleCommandNesting++;
         scratch.Clear();
+        assignmentScratch.Clear();
+        redirectionScratch.Clear();
         List<ShellWord>? words = null;
         List<ShellAssignment>? assignments = null;
         List<ShellRedirection>? redirections = null;
@@ -425,7 +462,7 @@ internal sealed class ShellParser
                 end = word.Span.End;
                 if (words is null && ShellAssignment.TryCreate(word) is { } assignment)
                 {
-                    (assignments ??= new List<ShellAssignment>()).Add(assignment);
+                    (assignments ??= assignmentScratch).Add(assignment);
                     Advance();
                     continue;
                 }
@@ -454,7 +491,7 @@ internal sealed class ShellParser
                 var redirection = ParseRedirection();
                 if (redirection is not null)
                 {
-                    (redirections ??= new List<ShellRedirection>()).Add(redirection);
+                    (redirections ??= redirectionScratch).Add(redirection);
                     end = Math.Max(end, redirection.Span.End);
                 }
                 continue;
@@ -465,8 +502,8 @@ internal sealed class ShellParser
         var command = new ShellCommand(
             _text,
             words is null ? Array.Empty<ShellWord>() : words.ToArray(),
-            assignments is null ? Array.Empty<ShellAssignment>() : assignments,
-            redirections is null ? Array.Empty<ShellRedirection>() : redirections,
+            assignments is null ? Array.Empty<ShellAssignment>() : assignments.ToArray(),
+            redirections is null ? Array.Empty<ShellRedirection>() : redirections.ToArray(),
             ShellSpan.FromBounds(start, end),
             _context,
             _depth);

@@ -19,9 +19,17 @@ public sealed class ShellScript
     public static ShellScript Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new ShellParser(text);
-        parser.Parse();
-        return new ShellScript(text, parser.Commands, parser.Diagnostics);
+        var buffers = ShellReaderBuffers.Rent();
+        try
+        {
+            var parser = new ShellParser(text, buffers);
+            parser.Parse();
+            return new ShellScript(text, parser.Commands, parser.Diagnostics);
+        }
+        finally
+        {
+            ShellReaderBuffers.Return(buffers);
+        }
     }
 
     /// <summary>The text that was read; every span is an offset into it.</summary>

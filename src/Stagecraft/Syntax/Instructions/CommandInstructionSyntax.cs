@@ -20,10 +20,14 @@ public sealed class RunInstructionSyntax : CommandInstructionSyntax
 {
     internal RunInstructionSyntax(InstructionParts parts, List<SyntaxDiagnostic> diagnostics) : base(parts)
     {
-        var mounts = new List<MountSyntax>();
-        foreach (var flag in GetFlags("mount"))
-            mounts.Add(MountSyntax.Parse(flag, diagnostics));
-        Mounts = mounts;
+        // Most RUNs have no flags: look for mounts without a list or a filter per instruction.
+        List<MountSyntax>? mounts = null;
+        foreach (var flag in Flags)
+        {
+            if (flag.Name == "mount")
+                (mounts ??= []).Add(MountSyntax.Parse(flag, diagnostics));
+        }
+        Mounts = mounts is null ? [] : mounts;
         Network = GetFlag("network");
         Security = GetFlag("security");
     }

@@ -105,7 +105,7 @@ public class InstructionSyntax : SyntaxNode
 }
 
 /// <summary>Everything the parser learned about one instruction, handed to the typed node constructors.</summary>
-internal sealed class InstructionParts
+internal readonly struct InstructionParts
 {
     public required TextSpan Span { get; init; }
     public required LogicalLine Logical { get; init; }

@@ -29,10 +29,16 @@ public sealed class ShellWordTests
     [InlineData("echo $\"locale\"", "locale", "$\"locale\"", true, false, false)]
     [InlineData("echo $((1 + 2))", "$((1 + 2))", "$((1 + 2))", false, true, false)]
     [InlineData("echo 100$", "100$", "100$", false, false, false)]
+    [InlineData("echo ab\\\ncd", "abcd", "ab\\\ncd", false, false, false)]
     public void WordValueRawAndFlags(string text, string value, string raw, bool quoted, bool expansion, bool glob)
     {
         var script = ParseClean(text);
         var word = script.Commands[0].Words[1];
+        // The span views are read first: they must not depend on Value or Raw having been cut already.
+        Assert.Equal(value, word.ValueSpan.ToString());
+        Assert.Equal(raw, word.RawSpan.ToString());
+        Assert.True(word.ValueEquals(value));
+        Assert.False(word.ValueEquals(value + "x"));
         Assert.Equal(value, word.Value);
         Assert.Equal(raw, word.Raw);
         Assert.Equal(raw, script.At(word.Span));
