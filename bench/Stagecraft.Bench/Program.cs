@@ -25,12 +25,16 @@ const string Usage = """
                         each second: a steady workload to attach a profiler to (see bench/README.md)
       --file-index      instead of the parser: time FileIndex builds from 100,000 and 1,000,000 synthetic
                         layer entries, with allocations and retained memory (with --quick: fewer samples)
+      --lint-phases     instead of the parser: over the corpus, the time and bytes allocated of parsing, the
+                        semantic model, the shell reader and a lint with every rule, and each rule's share
+                        (best of 10 passes; with --quick 3)
     """;
 
 string? corpusArgument = null;
 string? jsonPath = null;
 double? profileSeconds = null;
 var fileIndex = false;
+var lintPhases = false;
 var quick = false;
 var settings = new Settings(WarmupSeconds: 1, MaxWarmupSeconds: 6, SampleSeconds: 1, Samples: 5, BudgetSeconds: 15);
 try
@@ -53,6 +57,7 @@ try
             case "--budget": settings = settings with { BudgetSeconds = Seconds() }; break;
             case "--profile": profileSeconds = Seconds(); break;
             case "--file-index": fileIndex = true; break;
+            case "--lint-phases": lintPhases = true; break;
             case var a when a.StartsWith('-'): throw new ArgumentException($"unknown option {a}");
             case var a when corpusArgument is null: corpusArgument = a; break;
             default: throw new ArgumentException($"unexpected argument {args[i]}");
@@ -85,6 +90,16 @@ else
     corpusPath = repositoryRoot is null ? null : Path.GetFullPath(Path.Combine(repositoryRoot, Inputs.CorpusRelativePath));
     if (corpusPath is not null && !Directory.Exists(corpusPath))
         corpusPath = null;
+}
+
+if (lintPhases)
+{
+    if (corpusPath is null)
+    {
+        Console.Error.WriteLine("--lint-phases needs a corpus: give a folder of Dockerfiles (a fresh clone has no ../shared)");
+        return 2;
+    }
+    return LintPhasesBench.Run(Inputs.LoadCorpus(corpusPath, out _), quick ? 3 : 10);
 }
 
 var optimized = IsOptimized(typeof(Harness).Assembly) && IsOptimized(typeof(SyntaxTree).Assembly);

@@ -7,27 +7,13 @@ namespace Stagecraft.Analysis.Rules.Knowledge;
 internal sealed record ImageCommand(string[] Entrypoint, string[] Cmd)
 {
     public static ImageCommand Of(ItemList<Stage> imageStages) =>
-        new(Words(Last<EntrypointInstructionSyntax>(imageStages)), Words(Last<CmdInstructionSyntax>(imageStages)));
+        new(Words(StageChain.LastIn<EntrypointInstructionSyntax>(imageStages)), Words(StageChain.LastIn<CmdInstructionSyntax>(imageStages)));
 
     /// <summary>True when the Dockerfile says what the image runs.</summary>
     public bool IsSet => Entrypoint.Length > 0 || Cmd.Length > 0;
 
     /// <summary>True for a WebAssembly module run by a Wasm runtime: no Linux user, no system certificate store.</summary>
     public bool IsWasm => (Entrypoint.Length > 0 ? Entrypoint[0] : Cmd.FirstOrDefault())?.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase) == true;
-
-    private static T? Last<T>(ItemList<Stage> stages) where T : InstructionSyntax
-    {
-        foreach (var stage in stages)
-        {
-            var instructions = stage.Instructions;
-            for (var i = instructions.Count - 1; i >= 0; i--)
-            {
-                if (instructions[i] is T found)
-                    return found;
-            }
-        }
-        return null;
-    }
 
     private static string[] Words(CommandInstructionSyntax? instruction) =>
         instruction is null ? [] : instruction.IsJsonForm ? instruction.ExecForm.Select(a => a.Value).ToArray()

@@ -37,6 +37,24 @@ internal static class StageChain
         return null;
     }
 
+    /// <summary>
+    /// The last instruction of type <typeparamref name="T"/> in the first of <paramref name="stages"/> that has one: over
+    /// the stages an image is made of (final first), the one that is in force in the image.
+    /// </summary>
+    public static T? LastIn<T>(ItemList<Stage> stages) where T : InstructionSyntax
+    {
+        foreach (var stage in stages)
+        {
+            var instructions = stage.Instructions;
+            for (var i = instructions.Count - 1; i >= 0; i--)
+            {
+                if (instructions[i] is T found)
+                    return found;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The enumerator of <see cref="Earlier"/>; <c>foreach</c> uses it directly.</summary>
     public struct EarlierInstructions
     {

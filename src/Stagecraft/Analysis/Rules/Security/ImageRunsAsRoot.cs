@@ -26,7 +26,7 @@ public sealed class ImageRunsAsRoot : Rule
         var imageCommand = ImageCommand.Of(context.ImageStages);
         if (imageCommand.IsWasm)
             return;
-        if (LastUser(context.ImageStages) is { } user)
+        if (StageChain.LastIn<UserInstructionSyntax>(context.ImageStages) is { } user)
         {
             if (user.Value is not { } written || context.Model.Expand(user, written.Value) is not { Succeeded: true, Unmatched.Count: 0 } expanded)
                 return;
@@ -80,21 +80,6 @@ public sealed class ImageRunsAsRoot : Rule
                 return true;
         }
         return false;
-    }
-
-    /// <summary>The last USER of the final stage, else of the stage it is built on, and so on.</summary>
-    private static UserInstructionSyntax? LastUser(ItemList<Stage> stages)
-    {
-        foreach (var stage in stages)
-        {
-            var instructions = stage.Instructions;
-            for (var i = instructions.Count - 1; i >= 0; i--)
-            {
-                if (instructions[i] is UserInstructionSyntax user)
-                    return user;
-            }
-        }
-        return null;
     }
 
     private static Fix Suggestion(RuleContext context, Stage final)
