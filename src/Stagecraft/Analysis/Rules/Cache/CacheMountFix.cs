@@ -226,30 +226,9 @@ internal static class CacheMountFix
             case "zypper":
                 yield return (-1, "/var/cache/zypp");
                 break;
-            case "pip":
-                yield return (0, "~/.cache/pip");
-                break;
-            case "uv":
-                yield return (0, "~/.cache/uv");
-                break;
-            case "poetry":
-                yield return (0, "~/.cache/pypoetry");
-                break;
-            case "pipenv":
-                yield return (0, "~/.cache/pipenv");
-                break;
-            case "npm":
-                yield return (0, "~/.npm");
-                break;
             case "yarn":
                 // Yarn 1, which the node images ship, caches under /usr/local/share for root and in the home otherwise.
                 yield return (0, account is null ? "/usr/local/share/.cache/yarn" : "~/.cache/yarn");
-                break;
-            case "pnpm":
-                yield return (0, "~/.local/share/pnpm/store");
-                break;
-            case "bun":
-                yield return (0, "~/.bun/install/cache");
                 break;
             case "go":
                 // A build also reads the modules: without the module cache it would download them again.
@@ -263,12 +242,6 @@ internal static class CacheMountFix
             case "mvn":
                 yield return (0, "~/.m2");
                 break;
-            case "gradle":
-                yield return (0, "~/.gradle");
-                break;
-            case "dotnet":
-                yield return (0, "~/.nuget/packages");
-                break;
             case "bundle":
                 yield return (0, image == "ruby" ? "/usr/local/bundle/cache" : null);
                 break;
@@ -276,7 +249,8 @@ internal static class CacheMountFix
                 yield return (0, image == "composer" ? "/tmp/cache" : null);
                 break;
             default:
-                yield return (0, null);
+                // Everywhere else the manager caches where its table says first (pip, npm, gradle, …).
+                yield return (0, command.Manager.Caches is [{ Paths: [var folder, ..] }, ..] ? folder : null);
                 break;
         }
     }
