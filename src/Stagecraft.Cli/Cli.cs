@@ -10,7 +10,7 @@ internal static class Cli
 {
     public static int Run(string[] args, CliConsole console)
     {
-        var parseResult = CreateRootCommand(console).Parse(args);
+        var parseResult = CreateRootCommand(console, args).Parse(args);
         try
         {
             // System.CommandLine reports usage errors with exit code 1, which scripts would read as "findings".
@@ -45,18 +45,35 @@ internal static class Cli
         }
     }
 
-    internal static RootCommand CreateRootCommand(CliConsole console)
+    /// <summary>The program's name in usage lines and messages, whatever the binary is called.</summary>
+    public const string Name = "stagecraft";
+
+    private static readonly (string Name, Func<CliConsole, Command> Create)[] Subcommands =
+    [
+        ("lint", LintCommand.Create),
+        ("rules", RulesCommand.Create),
+        ("explain", ExplainCommand.Create),
+        ("parse", ParseCommand.Create),
+        ("inspect", InspectCommand.Create),
+        ("init", InitCommand.Create),
+        ("check", CheckCommand.Create),
+        ("diff", DiffCommand.Create),
+        ("fix", FixCommand.Create),
+    ];
+
+    /// <summary>
+    /// The command tree. When the first argument names a subcommand, only that one is built in full: nothing on the command
+    /// line can reach the others, and building all nine with their options was a tenth of a one-file lint. The others stay
+    /// as bare names so that the tree, and so parsing, is the same.
+    /// </summary>
+    internal static Command CreateRootCommand(CliConsole console, IReadOnlyList<string>? args = null)
     {
-        var root = new RootCommand("Stagecraft: a Dockerfile toolkit.");
-        root.Subcommands.Add(LintCommand.Create(console));
-        root.Subcommands.Add(RulesCommand.Create(console));
-        root.Subcommands.Add(ExplainCommand.Create(console));
-        root.Subcommands.Add(ParseCommand.Create(console));
-        root.Subcommands.Add(InspectCommand.Create(console));
-        root.Subcommands.Add(InitCommand.Create(console));
-        root.Subcommands.Add(CheckCommand.Create(console));
-        root.Subcommands.Add(DiffCommand.Create(console));
-        root.Subcommands.Add(FixCommand.Create(console));
+        // A plain Command rather than RootCommand: RootCommand's own --help and --version look their descriptions up
+        // through a ResourceManager, whose first use loads reflection's assembly binder (another tenth of a one-file lint).
+        var root = new Command(Name, "Stagecraft: a Dockerfile toolkit.") { RootOptions.Help(), RootOptions.Version() };
+        var only = args is [var first, ..] && Array.Exists(Subcommands, c => c.Name == first) ? first : null;
+        foreach (var (name, create) in Subcommands)
+            root.Subcommands.Add(only is null || only == name ? create(console) : new Command(name));
         return root;
     }
 
@@ -76,7 +93,7 @@ internal static class Cli
     {
         var names = new List<string>();
         for (SymbolResult? result = command; result is CommandResult { Command: var current }; result = result.Parent)
-            names.Add(current is RootCommand ? "stagecraft" : current.Name);
+            names.Add(current.Name);
         names.Reverse();
         return string.Join(' ', names);
     }
