@@ -16,21 +16,21 @@ internal static class LintOutputs
     {
         var formats = parse.GetResult(format)?.Tokens ?? [];
         var outputs = parse.GetResult(output)?.Tokens ?? [];
-        // The option results hold their values; the parse's token list holds the order they were typed in.
-        var typed = parse.Tokens
-            .Select(token => (token, isFormat: formats.Any(t => ReferenceEquals(t, token)), isOutput: outputs.Any(t => ReferenceEquals(t, token))))
-            .Where(t => t.isFormat || t.isOutput);
 
+        // The option results hold their values; the parse's token list holds the order they were typed in. Plain loops:
+        // this runs in every lint, and LINQ's generic iterators cost a one-file lint more than the pairing itself.
         var pairs = new List<LintOutput>();
         var waiting = -1; // the last --format that has no --output yet
-        foreach (var (token, isFormat, _) in typed)
+        foreach (var token in parse.Tokens)
         {
-            if (isFormat)
+            if (Holds(formats, token))
             {
                 pairs.Add(new LintOutput(token.Value, null));
                 waiting = pairs.Count - 1;
                 continue;
             }
+            if (!Holds(outputs, token))
+                continue;
             if (waiting < 0)
             {
                 throw new StagecraftException(pairs.Count == 0
@@ -43,15 +43,32 @@ internal static class LintOutputs
         if (pairs.Count == 0)
             pairs.Add(new LintOutput(defaultFormat, null));
 
-        var toStandardOutput = pairs.Where(p => p.File is null).Select(p => p.Format).ToArray();
-        if (toStandardOutput.Length > 1)
+        var toStandardOutput = new List<string>();
+        string? twice = null;
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (pairs[i].File is not { } file)
+                toStandardOutput.Add(pairs[i].Format);
+            else if (twice is null && pairs.FindIndex(0, i, p => string.Equals(p.File, file, StringComparison.Ordinal)) >= 0)
+                twice = file;
+        }
+        if (toStandardOutput.Count > 1)
         {
             throw new StagecraftException(
                 $"{string.Join(" and ", toStandardOutput)} would both go to standard output; give all but one of them --output FILE");
         }
-        var twice = pairs.Where(p => p.File is not null).GroupBy(p => p.File, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
-            throw new StagecraftException($"--output {twice.Key} is given twice");
+            throw new StagecraftException($"--output {twice} is given twice");
         return pairs;
+    }
+
+    private static bool Holds(IReadOnlyList<Token> tokens, Token token)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (ReferenceEquals(tokens[i], token))
+                return true;
+        }
+        return false;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis;
@@ -9,7 +8,7 @@ namespace Stagecraft.Analysis;
 /// right above one instruction (their skips and experimental checks apply to that instruction only). Applied by the
 /// engine after the rules ran, like inline suppressions.
 /// </summary>
-internal sealed partial class CheckDirectives
+internal sealed class CheckDirectives
 {
     /// <summary>Every check <c>docker build --check</c> knows, by its BuildKit name.</summary>
     public static IReadOnlySet<string> CheckNames { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -32,9 +31,25 @@ internal sealed partial class CheckDirectives
         _local = local;
     }
 
-    // BuildKit reads a comment as a directive (key=value), then keeps the value up to its first blank: "skip=X // why".
-    [GeneratedRegex(@"^\s*check\s*=\s*(?<value>\S+)", RegexOptions.IgnoreCase)]
-    private static partial Regex CheckComment();
+    /// <summary>
+    /// The value of a <c># check=</c> comment: BuildKit reads a comment as a directive (key=value), then keeps the value up
+    /// to its first blank ("skip=X // why"). Matched by hand (see TextPatterns) as <c>^\s*check\s*=\s*(?&lt;value&gt;\S+)</c>
+    /// with IgnoreCase.
+    /// </summary>
+    internal static string? CheckCommentValue(string comment)
+    {
+        var text = comment.AsSpan().TrimStart();
+        if (text.Length < 5 || !TextPatterns.EqualsAsciiIgnoreCase(text[..5], "check"))
+            return null;
+        text = text[5..].TrimStart();
+        if (text is not ['=', ..])
+            return null;
+        text = text[1..].TrimStart();
+        var end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            end++;
+        return end == 0 ? null : text[..end].ToString();
+    }
 
     public static CheckDirectives From(SyntaxTree tree)
     {
@@ -100,9 +115,8 @@ internal sealed partial class CheckDirectives
             first--;
         for (var j = first; j < index; j++)
         {
-            var match = CheckComment().Match(((CommentSyntax)children[j]).Text);
-            if (match.Success)
-                return CheckOptions.TryParse(match.Groups["value"].Value, out var options, out _) ? options : null;
+            if (CheckCommentValue(((CommentSyntax)children[j]).Text) is { } value)
+                return CheckOptions.TryParse(value, out var options, out _) ? options : null;
         }
         return null;
     }

@@ -53,9 +53,18 @@ public sealed record RuleDescriptor
     public string HelpUri => $"{HelpBase}/{Id}.md";
 
     /// <summary>True when <paramref name="code"/> is this rule's id or one of its aliases (case-insensitive).</summary>
-    public bool Answers(string code) =>
-        Id.Equals(code, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => a.Equals(code, StringComparison.OrdinalIgnoreCase))
-        || IsFamilyAlias(code);
+    public bool Answers(string code)
+    {
+        // A loop, not LINQ: every lookup of a code (--ignore, configuration, inline ignores) asks each rule in turn.
+        if (Id.Equals(code, StringComparison.OrdinalIgnoreCase))
+            return true;
+        for (var i = 0; i < Aliases.Count; i++)
+        {
+            if (Aliases[i].Equals(code, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return IsFamilyAlias(code);
+    }
 
     /// <summary>
     /// True for a code of a family of checks this rule reports under their own codes (ShellCheck's SCnnnn): too many to list

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Stagecraft.Semantics.Expansion;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Semantics;
 
 /// <summary>Walks the instructions once, as BuildKit dispatches them, to build stages, scopes and stage references.</summary>
-internal sealed partial class SemanticModelBuilder
+internal sealed class SemanticModelBuilder
 {
     private readonly SyntaxTree _tree;
     private readonly BuildSettings _settings;
@@ -29,9 +28,6 @@ internal sealed partial class SemanticModelBuilder
     }
 
     public static SemanticModel Build(SyntaxTree tree, BuildSettings settings) => new SemanticModelBuilder(tree, settings).Run();
-
-    [GeneratedRegex("^[a-z][a-z0-9-_.]*$")]
-    private static partial Regex StageNamePattern();
 
     private SemanticModel Run()
     {
@@ -142,7 +138,7 @@ internal sealed partial class SemanticModelBuilder
         if (name is not null && from.StageName is { } nameSyntax)
         {
             // A repeated name is no error for BuildKit (the last stage of that name wins); rule STG103 reports it.
-            if (!StageNamePattern().IsMatch(name))
+            if (!Stage.IsValidName(name))
                 Report(nameSyntax.Span, $"invalid name for build stage: \"{nameSyntax.Value}\", name can't start with a number or contain symbols");
         }
         var stage = new Stage(_stages.Count, name, from);

@@ -124,4 +124,18 @@ public sealed class Stage
     }
 
     public override string ToString() => $"stage {DisplayName}";
+
+    /// <summary>BuildKit's rule for a stage name, <c>^[a-z][a-z0-9-_.]*$</c> (matched by hand, see TextPatterns).</summary>
+    internal static bool IsValidName(string name)
+    {
+        var text = TextPatterns.BeforeEnd(name);
+        if (text.Length == 0 || !char.IsAsciiLetterLower(text[0]))
+            return false;
+        foreach (var c in text[1..])
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
+                return false;
+        }
+        return true;
+    }
 }

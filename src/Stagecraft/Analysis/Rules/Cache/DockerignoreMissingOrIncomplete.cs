@@ -1,4 +1,5 @@
 using Stagecraft.Analysis.Rules.Knowledge;
+using Stagecraft.Semantics;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Cache;
@@ -23,9 +24,7 @@ public sealed class DockerignoreMissingOrIncomplete : Rule
         var buildContext = context.BuildContext;
         if (!buildContext.IsKnown)
             return;
-        var (copy, source) = context.Model.Stages.SelectMany(s => s.Instructions)
-            .Select(i => (Instruction: i, Source: ContextCopies.WholeContextSource(context.Model, i)))
-            .FirstOrDefault(pair => pair.Source is not null);
+        var (copy, source) = FirstWholeContextCopy(context.Model);
         if (copy is null || source is null)
             return;
         var described = ContextCopies.Describe(copy, source);
@@ -65,14 +64,53 @@ public sealed class DockerignoreMissingOrIncomplete : Rule
     /// <summary>Excluding a folder is unsafe when a RUN may read it: `git` needs .git; without an install step the image may use the copied node_modules.</summary>
     private static FixSafety Safety(RuleContext context, string[] lines)
     {
-        var scripts = context.Model.Stages.SelectMany(s => s.Instructions).OfType<RunInstructionSyntax>().Select(context.Script).ToList();
-        var unreadable = scripts.Any(s => s is null);
-        var commands = scripts.Where(s => s is not null).SelectMany(s => s!.Script.Commands).Select(c => c.Unwrap().BaseName).ToHashSet();
-        if (lines.Contains(".git") && (unreadable || commands.Contains("git")))
+        // Plain loops: this rule reports in most repositories, and LINQ's generic iterators cost more than the walk.
+        var gitGoes = Array.IndexOf(lines, ".git") >= 0;
+        var nodeModulesGo = Array.IndexOf(lines, "node_modules") >= 0;
+        var runsGit = false;
+        var installsNodeModules = false;
+        foreach (var stage in context.Model.Stages)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction is not RunInstructionSyntax run)
+                    continue;
+                if (context.Script(run) is not { } script)
+                {
+                    if (gitGoes)
+                        return FixSafety.Unsafe; // a RUN that cannot be read may run git
+                    continue;
+                }
+                foreach (var command in script.Script.Commands)
+                {
+                    switch (command.Unwrap().BaseName)
+                    {
+                        case "git":
+                            runsGit = true;
+                            break;
+                        case "npm" or "yarn" or "pnpm" or "bun":
+                            installsNodeModules = true;
+                            break;
+                    }
+                }
+            }
+        }
+        if (gitGoes && runsGit)
             return FixSafety.Unsafe;
-        if (lines.Contains("node_modules") && !commands.Overlaps(["npm", "yarn", "pnpm", "bun"]))
-            return FixSafety.Unsafe;
-        return FixSafety.Safe;
+        return nodeModulesGo && !installsNodeModules ? FixSafety.Unsafe : FixSafety.Safe;
+    }
+
+    private static (InstructionSyntax? Copy, ArgumentSyntax? Source) FirstWholeContextCopy(SemanticModel model)
+    {
+        foreach (var stage in model.Stages)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (ContextCopies.WholeContextSource(model, instruction) is { } source)
+                    return (instruction, source);
+            }
+        }
+        return (null, null);
     }
 
     /// <summary>A folder counts as excluded when its contents are: <c>.git/**</c> leaves an empty folder, which costs nothing.</summary>

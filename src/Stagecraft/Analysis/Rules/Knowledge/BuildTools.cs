@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace Stagecraft.Analysis.Rules.Knowledge;
 
@@ -16,7 +15,7 @@ internal enum BuildToolKind
 }
 
 /// <summary>Build tools by package name, and base images that are SDKs or toolchains rather than runtimes.</summary>
-internal static partial class BuildTools
+internal static class BuildTools
 {
     private static readonly HashSet<string> Compilers = new(StringComparer.Ordinal)
     {
@@ -36,7 +35,7 @@ internal static partial class BuildTools
     /// <summary>Classifies an OS package name (version already stripped), or null when it is not a build tool.</summary>
     public static BuildToolKind? Classify(string package)
     {
-        if (Compilers.Contains(package) || VersionedCompiler().IsMatch(package))
+        if (Compilers.Contains(package) || IsVersionedCompiler(package))
             return BuildToolKind.Compiler;
         if (Drivers.Contains(package))
             return BuildToolKind.BuildDriver;
@@ -97,6 +96,55 @@ internal static partial class BuildTools
         return (repository, tag);
     }
 
-    [GeneratedRegex(@"^((gcc|g\+\+|clang|cpp|gfortran|llvm)-?[0-9][0-9.]*|openjdk-?[0-9]+(-jdk(-headless)?)?|java-[0-9.]+-openjdk-devel|golang-[0-9.]+(-go)?)$")]
-    private static partial Regex VersionedCompiler();
+    private static readonly string[] VersionedCompilerNames = ["gcc", "g++", "clang", "cpp", "gfortran", "llvm"];
+
+    /// <summary>
+    /// A compiler package with its version in the name: gcc-12, g++12, clang-16, openjdk-17-jdk-headless, java-17-openjdk-devel,
+    /// golang-1.22-go. Matched by hand (see TextPatterns) as the regex
+    /// <c>^((gcc|g\+\+|clang|cpp|gfortran|llvm)-?[0-9][0-9.]*|openjdk-?[0-9]+(-jdk(-headless)?)?|java-[0-9.]+-openjdk-devel|golang-[0-9.]+(-go)?)$</c>.
+    /// </summary>
+    internal static bool IsVersionedCompiler(string package)
+    {
+        var text = TextPatterns.BeforeEnd(package);
+        foreach (var name in VersionedCompilerNames)
+        {
+            if (!text.StartsWith(name, StringComparison.Ordinal))
+                continue;
+            var version = text[name.Length..];
+            if (version is ['-', ..])
+                version = version[1..];
+            if (version is [var first, ..] && char.IsAsciiDigit(first) && IsVersion(version))
+                return true;
+        }
+        if (text.StartsWith("openjdk", StringComparison.Ordinal))
+        {
+            var rest = text[7..];
+            if (rest is ['-', ..])
+                rest = rest[1..];
+            var digits = 0;
+            while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+                digits++;
+            return digits > 0 && rest[digits..] is "" or "-jdk" or "-jdk-headless";
+        }
+        if (text.StartsWith("java-", StringComparison.Ordinal) && text.EndsWith("-openjdk-devel", StringComparison.Ordinal))
+            return text.Length > "java-".Length + "-openjdk-devel".Length && IsVersion(text["java-".Length..^"-openjdk-devel".Length]);
+        if (text.StartsWith("golang-", StringComparison.Ordinal))
+        {
+            var rest = text["golang-".Length..];
+            if (rest.EndsWith("-go", StringComparison.Ordinal) && rest.Length > 3 && IsVersion(rest[..^3]))
+                return true;
+            return rest.Length > 0 && IsVersion(rest);
+        }
+        return false;
+    }
+
+    private static bool IsVersion(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiDigit(c) || c == '.'))
+                return false;
+        }
+        return true;
+    }
 }

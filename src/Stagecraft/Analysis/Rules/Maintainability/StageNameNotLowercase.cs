@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Stagecraft.Semantics;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Maintainability;
 
 /// <summary>STG100: a stage name written with capitals (<c>FROM node AS Build</c>); BuildKit's StageNameCasing.</summary>
-public sealed partial class StageNameNotLowercase : Rule
+public sealed class StageNameNotLowercase : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG100", "stage-name-not-lowercase",
         "Stage name written with capitals", Severity.Style, RuleCategory.Maintainability, ["StageNameCasing"]);
@@ -19,9 +18,6 @@ public sealed partial class StageNameNotLowercase : Rule
         Good: "FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=builder /app /app",
         FixSafety: "Safe: writes the name in lower case, which is how BuildKit already reads it. `COPY --from=` references written with the same letters are rewritten too; others (mounts, `--target`) keep working, since `--from` and `--target` ignore case.");
 
-    [GeneratedRegex("^[a-z][a-z0-9-_.]*$")]
-    private static partial Regex ValidName();
-
     public override void Check(RuleContext context)
     {
         foreach (var stage in context.Model.Stages)
@@ -30,7 +26,7 @@ public sealed partial class StageNameNotLowercase : Rule
                 continue;
             var lower = name.Value.ToLowerInvariant();
             // A name that is invalid in any case is a build error (STG000), not a casing matter.
-            if (lower == name.Value || !ValidName().IsMatch(lower))
+            if (lower == name.Value || !Stage.IsValidName(lower))
                 continue;
             context.Report(name.Span, $"stage name `{name.Value}` has capitals; BuildKit reads it as `{lower}`: write it that way", stage,
                 new Fix($"Write `{lower}`", FixSafety.Safe, [new TextEdit(name.Span, lower), .. References(context, stage, lower)]));

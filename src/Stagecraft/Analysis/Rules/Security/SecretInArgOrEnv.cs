@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Stagecraft.Syntax;
 
 namespace Stagecraft.Analysis.Rules.Security;
 
 /// <summary>STG113: an ARG or ENV whose name says it holds a secret (TOKEN, PASSWORD, API_KEY, …); BuildKit's SecretsUsedInArgOrEnv.</summary>
-public sealed partial class SecretInArgOrEnv : Rule
+public sealed class SecretInArgOrEnv : Rule
 {
     public static readonly RuleDescriptor Id = RuleDescriptor.Create("STG113", "secret-in-arg-or-env",
         "ARG or ENV named like a secret", Severity.Warning, RuleCategory.Security, ["SecretsUsedInArgOrEnv"]);
@@ -18,17 +17,10 @@ public sealed partial class SecretInArgOrEnv : Rule
         Good: "# syntax=docker/dockerfile:1\nFROM node:22-slim\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\" > ~/.npmrc && npm ci && rm ~/.npmrc",
         FixSafety: "No automatic fix: the secret has to be passed with `docker build --secret` instead.");
 
-    [GeneratedRegex("(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretWord();
-
-    [GeneratedRegex("(?:_|^)(?:public|file|version)(?:_|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex PublicWord();
-
-    [GeneratedRegex("^(?:0x)?[0-9A-Fa-f]{16,}(?:[ \t]+(?:0x)?[0-9A-Fa-f]{16,})*$")]
-    private static partial Regex Fingerprints();
-
-    [GeneratedRegex(@"^(?:/|~/|\./|[A-Za-z]:[\\/])[^\s$]*$")]
-    private static partial Regex FilePath();
+    // Matched by hand rather than with generated regexes (see TextPatterns): the words as the regex
+    // (?:_|^)(?:apikey|…|token)(?:_|$) with IgnoreCase found them.
+    private static readonly string[] SecretWords = ["apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token"];
+    private static readonly string[] PublicWords = ["public", "file", "version"];
 
     public override void Check(RuleContext context)
     {
@@ -67,8 +59,63 @@ public sealed partial class SecretInArgOrEnv : Rule
 
     /// <summary>Whether a variable named so holds a secret; a public value (a key fingerprint, a file path) lets it through. Image facts use it too.</summary>
     internal static bool IsSecretName(string name, string? value) =>
-        SecretWord().IsMatch(name) && !PublicWord().IsMatch(name) && !(value is not null && IsPublicValue(value.Trim('"', '\'').Trim()));
+        TextPatterns.HasUnderscoreWord(name, SecretWords) && !TextPatterns.HasUnderscoreWord(name, PublicWords)
+        && !(value is not null && IsPublicValue(value.Trim('"', '\'').Trim()));
 
     /// <summary>A key fingerprint, or a path to a file that holds the secret (mounted or copied in at run time).</summary>
-    private static bool IsPublicValue(string value) => Fingerprints().IsMatch(value) || FilePath().IsMatch(value);
+    private static bool IsPublicValue(string value) => IsFingerprints(value) || IsFilePath(value);
+
+    /// <summary>Hex key fingerprints separated by blanks: <c>^(?:0x)?[0-9A-Fa-f]{16,}(?:[ \t]+(?:0x)?[0-9A-Fa-f]{16,})*$</c>.</summary>
+    internal static bool IsFingerprints(string value)
+    {
+        var text = TextPatterns.BeforeEnd(value);
+        if (text.Length == 0)
+            return false;
+        while (true)
+        {
+            var end = text.IndexOfAny(' ', '\t');
+            var token = end < 0 ? text : text[..end];
+            if (token.StartsWith("0x"))
+                token = token[2..];
+            if (token.Length < 16 || !IsHex(token))
+                return false;
+            if (end < 0)
+                return true;
+            text = text[end..].TrimStart(" \t");
+            if (text.Length == 0)
+                return false; // blanks at the end
+        }
+    }
+
+    /// <summary>An absolute, home or relative path, or a Windows drive path, without blanks or <c>$</c>:
+    /// <c>^(?:/|~/|\./|[A-Za-z]:[\\/])[^\s$]*$</c>.</summary>
+    internal static bool IsFilePath(string value)
+    {
+        var text = TextPatterns.BeforeEnd(value);
+        int start;
+        if (text is ['/', ..])
+            start = 1;
+        else if (text is ['~' or '.', '/', ..])
+            start = 2;
+        else if (text is [var drive, ':', '\\' or '/', ..] && char.IsAsciiLetter(drive))
+            start = 3;
+        else
+            return false;
+        foreach (var c in text[start..])
+        {
+            if (c == '$' || char.IsWhiteSpace(c))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsHex(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit(c))
+                return false;
+        }
+        return true;
+    }
 }
