@@ -45,7 +45,7 @@ public sealed class Linter
                 continue;
             findings.Add(WithOverride(checkedFinding, configuration));
         }
-        findings.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
+        findings.SortInPlace((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
         return findings;
     }
 

@@ -95,7 +95,7 @@ public static class DockerfileDiscovery
         var results = new List<string>();
         Walk(folder, [], GitIgnore.For(folder), results, onFile: (relative, _) => IsDockerfileName(relative[^1]), enterFolder: _ => true,
             onFolder: null);
-        results.Sort(StringComparer.Ordinal);
+        results.SortInPlace(StringComparer.Ordinal);
         return results;
     }
 
@@ -126,7 +126,7 @@ public static class DockerfileDiscovery
                     files.Add(string.Join('/', relative) + "/" + inside);
                 return true;
             });
-        files.Sort(StringComparer.Ordinal);
+        files.SortInPlace(StringComparer.Ordinal);
         return files.Select(relative => new DiscoveredDockerfile(
             baseDisplay.Length == 0 ? relative : JoinDisplay(baseDisplay, relative),
             Path.GetFullPath(relative, baseFull))).ToList();

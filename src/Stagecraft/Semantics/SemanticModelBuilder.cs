@@ -116,7 +116,7 @@ internal sealed class SemanticModelBuilder
 
         ResolveReferences();
         CheckCycles();
-        _diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        _diagnostics.SortInPlace((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new SemanticModel(_tree, _settings, _stages, globalArgs, global, _diagnostics);
     }
 

@@ -120,7 +120,7 @@ internal sealed partial class DockerfileParser
         var instructions = root.Instructions;
         for (var i = 0; i < instructions.Count; i++)
             all.AddRange(instructions[i].Diagnostics);
-        all.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        all.SortInPlace((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new SyntaxTree(_source, root, _tokens, all);
     }
 

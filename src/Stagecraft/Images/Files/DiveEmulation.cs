@@ -102,7 +102,7 @@ internal sealed class DiveEmulation
         }
         // dive sorts ascending by size and lists in reverse; for up to 12 paths its sort is stable, so ties list the
         // path that became inefficient last first.
-        inefficient.Sort((a, b) =>
+        inefficient.SortInPlace((a, b) =>
         {
             var bySize = _nodes[b].Cumulative.CompareTo(_nodes[a].Cumulative);
             return bySize != 0 ? bySize : _nodes[b].InefficientOrder.CompareTo(_nodes[a].InefficientOrder);

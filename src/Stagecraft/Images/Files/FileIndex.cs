@@ -184,7 +184,7 @@ public sealed class FileIndex
             if (entry.Kind is LayerEntryKind.File or LayerEntryKind.Hardlink && (entry.Mode & 0b110_000_000_000) != 0)
                 found.Add(Describe(id));
         }
-        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        found.SortInPlace((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return found;
     }
 
@@ -200,7 +200,7 @@ public sealed class FileIndex
         var list = new List<ReclaimablePath>(byPath.Count);
         foreach (var (path, sum) in byPath)
             list.Add(new ReclaimablePath(path, sum.Size, sum.Copies));
-        list.Sort((a, b) => a.Size != b.Size ? b.Size.CompareTo(a.Size) : string.CompareOrdinal(a.Path, b.Path));
+        list.SortInPlace((a, b) => a.Size != b.Size ? b.Size.CompareTo(a.Size) : string.CompareOrdinal(a.Path, b.Path));
         return list;
     }
 

@@ -61,7 +61,7 @@ internal sealed class ExpansionScanner
         var scanner = new ExpansionScanner(text, DictionaryVariableLookup.Empty, options, words: null, references);
         scanner.RunTopLevel(out _);
         // Operands are read before their own reference is complete, so nested ones were recorded first.
-        references.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        references.SortInPlace((a, b) => a.Offset.CompareTo(b.Offset));
         return references;
     }
 

@@ -69,7 +69,7 @@ internal sealed class ShellParser
         // Substitutions finish before the command holding them, so restore source order; outer commands start first.
         // Most scripts have no substitution and are in order already.
         if (!IsInSourceOrder(_commands))
-            _commands.Sort(static (a, b) => CompareSourceOrder(a, b));
+            _commands.SortInPlace(static (a, b) => CompareSourceOrder(a, b));
     }
 
     private static int CompareSourceOrder(ShellCommand a, ShellCommand b) => a.Span.Start != b.Span.Start

@@ -453,7 +453,7 @@ internal static class CacheMountFix
         }
         if (offsets is null)
             return [];
-        offsets.Sort();
+        offsets.SortInPlace();
         var claims = new List<TextSpan>(offsets.Count);
         foreach (var offset in offsets)
         {

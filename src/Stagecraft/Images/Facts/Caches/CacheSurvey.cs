@@ -92,7 +92,7 @@ internal sealed class CacheSurvey : IEntryObserver
             .ToList();
         if (_bytecodeBytes > 0)
             results.Add(new CacheUsage("python", "**/" + PythonBytecode, "**/" + PythonBytecode, _bytecodeBytes, _bytecodeFiles, _bytecodeFolders.Count));
-        results.Sort((a, b) => b.Bytes != a.Bytes ? b.Bytes.CompareTo(a.Bytes) : string.CompareOrdinal(a.Path, b.Path));
+        results.SortInPlace((a, b) => b.Bytes != a.Bytes ? b.Bytes.CompareTo(a.Bytes) : string.CompareOrdinal(a.Path, b.Path));
         return results;
     }
 

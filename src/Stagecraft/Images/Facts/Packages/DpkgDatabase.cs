@@ -35,7 +35,7 @@ internal sealed class DpkgDatabase : IEntryObserver
             source = StatusPath;
             Add(status, StatusPath, requireInstalled: true);
         }
-        _statusFiles.Sort(StringComparer.Ordinal);
+        _statusFiles.SortInPlace(StringComparer.Ordinal);
         foreach (var file in _statusFiles)
         {
             source ??= StatusFolder;

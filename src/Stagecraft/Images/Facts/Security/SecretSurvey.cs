@@ -65,7 +65,7 @@ internal sealed class SecretSurvey : IEntryObserver
         }
         secrets.AddRange(EnvironmentSecrets(config));
         secrets.AddRange(HistorySecrets(config));
-        secrets.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Location, b.Location));
+        secrets.SortInPlace((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Location, b.Location));
         return secrets;
     }
 
