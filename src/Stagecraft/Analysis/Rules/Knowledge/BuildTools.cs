@@ -32,6 +32,17 @@ internal static class BuildTools
 
     private static readonly HashSet<string> VersionControl = new(StringComparer.Ordinal) { "git", "mercurial", "subversion", "bzr" };
 
+    /// <summary>True when the install takes a package of either kind.</summary>
+    public static bool InstallsAny(SystemPackageInstall install, BuildToolKind kind, BuildToolKind otherKind)
+    {
+        foreach (var package in install.Packages)
+        {
+            if (Classify(SystemPackages.Name(package.Value)) is { } found && (found == kind || found == otherKind))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Classifies an OS package name (version already stripped), or null when it is not a build tool.</summary>
     public static BuildToolKind? Classify(string package)
     {

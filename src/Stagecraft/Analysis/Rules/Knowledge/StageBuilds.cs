@@ -105,7 +105,7 @@ internal static class StageBuilds
             foreach (var written in script.Script.Commands)
             {
                 var command = written.Unwrap();
-                if (SystemPackages.ReadInstall(command) is { } install && InstallsCompilerOrHeaders(install)
+                if (SystemPackages.ReadInstall(command) is { } install && BuildTools.InstallsAny(install, BuildToolKind.Compiler, BuildToolKind.Headers)
                     && !CleansUpAfter(commands ??= Unwrapped(script.Script), command))
                     compilerSeen = true;
                 else if (compilerSeen && PythonBuildDescription(command) is { } description)
@@ -113,16 +113,6 @@ internal static class StageBuilds
             }
         }
         return null;
-    }
-
-    private static bool InstallsCompilerOrHeaders(SystemPackageInstall install)
-    {
-        foreach (var package in install.Packages)
-        {
-            if (BuildTools.Classify(SystemPackages.Name(package.Value)) is BuildToolKind.Compiler or BuildToolKind.Headers)
-                return true;
-        }
-        return false;
     }
 
     /// <summary>Names a command that installs Python packages or byte-compiles sources (<c>pip install</c>, <c>python -m compileall</c>), or null.</summary>

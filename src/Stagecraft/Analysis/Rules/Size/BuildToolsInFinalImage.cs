@@ -70,7 +70,7 @@ public sealed class BuildToolsInFinalImage : Rule
                             continue;
                         // Headers installed apart from any compiler, in an image that builds from source and removes its build
                         // dependencies, were sorted to the run-time side on purpose.
-                        if (kind == BuildToolKind.Headers && !(withTools ??= InstallsTools(install)) && (sortsBuildDependencies ??= SortsBuildDependencies(context)))
+                        if (kind == BuildToolKind.Headers && !(withTools ??= BuildTools.InstallsAny(install, BuildToolKind.Compiler, BuildToolKind.BuildDriver)) && (sortsBuildDependencies ??= SortsBuildDependencies(context)))
                             continue;
                         context.Report(script.ToFileSpan(word.Span), Message(name, kind), stage);
                     }
@@ -92,16 +92,6 @@ public sealed class BuildToolsInFinalImage : Rule
                         return true;
                 }
             }
-        }
-        return false;
-    }
-
-    private static bool InstallsTools(SystemPackageInstall install)
-    {
-        foreach (var package in install.Packages)
-        {
-            if (BuildTools.Classify(SystemPackages.Name(package.Value)) is BuildToolKind.Compiler or BuildToolKind.BuildDriver)
-                return true;
         }
         return false;
     }
