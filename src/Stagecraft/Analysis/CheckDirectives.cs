@@ -39,7 +39,7 @@ internal sealed class CheckDirectives
     internal static string? CheckCommentValue(string comment)
     {
         var text = comment.AsSpan().TrimStart();
-        if (text.Length < 5 || !TextPatterns.EqualsAsciiIgnoreCase(text[..5], "check"))
+        if (!text.StartsWith("check", StringComparison.OrdinalIgnoreCase))
             return null;
         text = text[5..].TrimStart();
         if (text is not ['=', ..])

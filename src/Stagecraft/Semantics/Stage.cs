@@ -129,13 +129,6 @@ public sealed class Stage
     internal static bool IsValidName(string name)
     {
         var text = TextPatterns.BeforeEnd(name);
-        if (text.Length == 0 || !char.IsAsciiLetterLower(text[0]))
-            return false;
-        foreach (var c in text[1..])
-        {
-            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
-                return false;
-        }
-        return true;
+        return text.Length > 0 && char.IsAsciiLetterLower(text[0]) && !text[1..].ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789-_.");
     }
 }

@@ -132,9 +132,7 @@ internal static class BuildTools
             var rest = text[7..];
             if (rest is ['-', ..])
                 rest = rest[1..];
-            var digits = 0;
-            while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
-                digits++;
+            var digits = rest.IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? end : rest.Length;
             return digits > 0 && rest[digits..] is "" or "-jdk" or "-jdk-headless";
         }
         if (text.StartsWith("java-", StringComparison.Ordinal) && text.EndsWith("-openjdk-devel", StringComparison.Ordinal))
@@ -149,13 +147,5 @@ internal static class BuildTools
         return false;
     }
 
-    private static bool IsVersion(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiDigit(c) || c == '.'))
-                return false;
-        }
-        return true;
-    }
+    private static bool IsVersion(ReadOnlySpan<char> text) => !text.ContainsAnyExcept("0123456789.");
 }

@@ -30,24 +30,16 @@ internal static class NonRootImages
     /// </summary>
     internal static bool IsRedHatS2i(string repository)
     {
-        var text = repository.AsSpan();
-        var registry = "";
-        foreach (var candidate in RedHatRegistries)
-        {
-            if (text.StartsWith(candidate, StringComparison.Ordinal))
-                registry = candidate;
-        }
-        if (registry.Length == 0)
+        var registry = Array.Find(RedHatRegistries, r => repository.StartsWith(r, StringComparison.Ordinal));
+        if (registry is null)
             return false;
-        text = text[registry.Length..];
+        var text = repository.AsSpan(registry.Length);
         if (!text.StartsWith("ubi", StringComparison.Ordinal))
             return false;
-        var digits = 3;
-        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
-            digits++;
-        if (digits == 3 || digits == text.Length || text[digits] != '/')
+        var digits = text[3..].IndexOfAnyExceptInRange('0', '9');
+        if (digits <= 0 || text[3 + digits] != '/')
             return false;
-        text = text[(digits + 1)..];
+        text = text[(3 + digits + 1)..];
         foreach (var image in RedHatS2iImages)
         {
             // The hyphen after the name may be the one the pattern is matched with, after the repository.

@@ -77,7 +77,7 @@ public sealed class SecretInArgOrEnv : Rule
             var token = end < 0 ? text : text[..end];
             if (token.StartsWith("0x"))
                 token = token[2..];
-            if (token.Length < 16 || !IsHex(token))
+            if (token.Length < 16 || token.ContainsAnyExcept("0123456789ABCDEFabcdef"))
                 return false;
             if (end < 0)
                 return true;
@@ -104,16 +104,6 @@ public sealed class SecretInArgOrEnv : Rule
         foreach (var c in text[start..])
         {
             if (c == '$' || char.IsWhiteSpace(c))
-                return false;
-        }
-        return true;
-    }
-
-    private static bool IsHex(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiHexDigit(c))
                 return false;
         }
         return true;
