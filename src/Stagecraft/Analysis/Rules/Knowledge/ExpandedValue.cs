@@ -14,7 +14,7 @@ internal static class ExpandedValue
     /// unescape is returned as it is, without building an expansion result: most COPY words are such.
     /// </summary>
     public static string Of(SemanticModel model, InstructionSyntax at, string written) =>
-        written.AsSpan().IndexOfAny(ExpandableCharacters) < 0 ? written
+        !MayChange(written) ? written
         : model.Expand(at, written) is { Succeeded: true } expanded ? expanded.Value : written;
 
     /// <summary>Whether expanding could change <paramref name="written"/> at all.</summary>

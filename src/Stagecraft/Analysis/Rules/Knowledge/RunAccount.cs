@@ -33,13 +33,17 @@ internal sealed record RunAccount(string User, string? Home, int? Uid, int? Gid)
         if (user.Contains('$'))
             return new RunAccount(user, null, null, null);
 
-        // The latest account command for this user wins; commands are read oldest first.
+        // The latest account command for this user wins; commands are read oldest first (the walk gives nearest first).
         string? home = null;
         int? uid = Number(user), gid = groupId;
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var found = false;
-        foreach (var (_, instruction2) in StageChain.Before(stage, run).Reverse())
+        var earlierInstructions = new List<InstructionSyntax>();
+        foreach (var earlierInstruction in StageChain.Earlier(stage, run))
+            earlierInstructions.Add(earlierInstruction);
+        for (var i = earlierInstructions.Count - 1; i >= 0; i--)
         {
+            var instruction2 = earlierInstructions[i];
             if (instruction2 is not RunInstructionSyntax earlier || context.Script(earlier) is not { } script)
                 continue;
             foreach (var written2 in script.Script.Commands)

@@ -9,20 +9,10 @@ internal static class StageChain
     /// <summary>The stage, then its base stage, and so on (stops at an image or scratch).</summary>
     public static Chain Of(Stage stage) => new(stage);
 
-    /// <summary>The instructions that ran before <paramref name="instruction"/> in its stage and the stages below it, nearest first per stage.</summary>
-    public static IEnumerable<(Stage Stage, InstructionSyntax Instruction)> Before(Stage stage, InstructionSyntax instruction)
-    {
-        foreach (var s in Of(stage))
-        {
-            var instructions = ReferenceEquals(s, stage) ? s.Instructions.TakeWhile(i => !ReferenceEquals(i, instruction)) : s.Instructions;
-            foreach (var i in instructions.Reverse())
-                yield return (s, i);
-        }
-    }
-
     /// <summary>
-    /// The same instructions as <see cref="Before"/>, nearest first, walked without allocating: cache rules ask this for
-    /// each RUN they report. A stage's base always comes earlier in the file, so the walk ends.
+    /// The instructions that ran before <paramref name="instruction"/> in its stage and the stages below it, nearest first,
+    /// walked without allocating: cache rules ask this for each RUN they report. A stage's base always comes earlier in
+    /// the file, so the walk ends.
     /// </summary>
     public static EarlierInstructions Earlier(Stage stage, InstructionSyntax instruction) => new(stage, instruction);
 

@@ -141,7 +141,7 @@ public sealed class NonProductionDependencyInstall : Rule
     {
         string[] names = ["package-lock.json", "npm-shrinkwrap.json"];
         (string, bool)? inContext = null;
-        foreach (var (_, instruction) in StageChain.Before(stage, run))
+        foreach (var instruction in StageChain.Earlier(stage, run))
         {
             if (instruction is not FileTransferInstructionSyntax copy || copy is CopyInstructionSyntax { From: not null })
                 continue;
